@@ -1,0 +1,43 @@
+"""qarnot_ext: the handwritten layer of qarnot-toolkit over the generated Qarnot Compute API client."""
+
+from qarnot_ext._errors import (
+    APIError,
+    BadRequest,
+    ConfigError,
+    Conflict,
+    Forbidden,
+    InvalidValueError,
+    NotFound,
+    PaginationError,
+    ParseError,
+    PaymentRequired,
+    QarnotError,
+    RateLimited,
+    ServerError,
+    StorageError,
+    StorageQuotaExceeded,
+    TransportError,
+    Unauthorized,
+    WaitTimeoutError,
+)
+
+__all__ = [
+    "APIError",
+    "BadRequest",
+    "ConfigError",
+    "Conflict",
+    "Forbidden",
+    "InvalidValueError",
+    "NotFound",
+    "PaginationError",
+    "ParseError",
+    "PaymentRequired",
+    "QarnotError",
+    "RateLimited",
+    "ServerError",
+    "StorageError",
+    "StorageQuotaExceeded",
+    "TransportError",
+    "Unauthorized",
+    "WaitTimeoutError",
+]
