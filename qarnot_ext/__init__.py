@@ -1,4 +1,7 @@
-"""qarnot_ext: the handwritten layer of qarnot-toolkit over the generated Qarnot Compute API client."""
+"""qarnot_ext: the handwritten layer of qarnot-toolkit over the generated Qarnot Compute API client.
+
+Everything public is importable from here; modules with a leading underscore are private.
+"""
 
 from qarnot_ext._errors import (
     APIError,
@@ -20,24 +23,87 @@ from qarnot_ext._errors import (
     Unauthorized,
     WaitTimeoutError,
 )
+from qarnot_ext._filters import F, Filter, FilterError, OrderBy, Select, page_request, search_request
+from qarnot_ext._ranges import InstanceRange, InstanceRangeError, InstanceStates, RangeSyntaxError
+from qarnot_ext._secrets import (
+    MASKED,
+    MaskedSecret,
+    MaskedSecretError,
+    RedactingFilter,
+    Secret,
+    SecretConstant,
+    SecretKeyError,
+    SecretsAccess,
+    constants_for_resubmission,
+    read_constants,
+    register_secret,
+    render_constants,
+    unregister_secret,
+)
+from qarnot_ext._timefmt import (
+    DateSpan,
+    DateSpanError,
+    DateSpanSyntaxError,
+    TimeOfDay,
+    TimeOfDayError,
+    TimeOfDaySyntaxError,
+    TimestampError,
+    TimestampSyntaxError,
+    format_timestamp,
+    parse_timestamp,
+)
 
 __all__ = [
+    "MASKED",
     "APIError",
     "BadRequest",
     "ConfigError",
     "Conflict",
+    "DateSpan",
+    "DateSpanError",
+    "DateSpanSyntaxError",
+    "F",
+    "Filter",
+    "FilterError",
     "Forbidden",
+    "InstanceRange",
+    "InstanceRangeError",
+    "InstanceStates",
     "InvalidValueError",
+    "MaskedSecret",
+    "MaskedSecretError",
     "NotFound",
+    "OrderBy",
     "PaginationError",
     "ParseError",
     "PaymentRequired",
     "QarnotError",
+    "RangeSyntaxError",
     "RateLimited",
+    "RedactingFilter",
+    "Secret",
+    "SecretConstant",
+    "SecretKeyError",
+    "SecretsAccess",
+    "Select",
     "ServerError",
     "StorageError",
     "StorageQuotaExceeded",
+    "TimeOfDay",
+    "TimeOfDayError",
+    "TimeOfDaySyntaxError",
+    "TimestampError",
+    "TimestampSyntaxError",
     "TransportError",
     "Unauthorized",
     "WaitTimeoutError",
+    "constants_for_resubmission",
+    "format_timestamp",
+    "page_request",
+    "parse_timestamp",
+    "read_constants",
+    "register_secret",
+    "render_constants",
+    "search_request",
+    "unregister_secret",
 ]

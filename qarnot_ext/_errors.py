@@ -143,7 +143,7 @@ class TransportError(QarnotError):
         super().__init__(f"{message}{where}")
 
 
-class TimeoutError(TransportError, builtins.TimeoutError):  # noqa: A001 - subclasses the builtin on purpose
+class TimeoutError(TransportError, builtins.TimeoutError):
     """A connect, read, write or pool timeout fired; also an instance of the builtin ``TimeoutError``."""
 
 
