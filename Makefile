@@ -18,7 +18,7 @@ BASE ?=
 SPEC ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
-        contract fuzz bench spec-diff upgrade clean
+        contract fuzz bench bench-storage spec-diff upgrade clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -71,6 +71,10 @@ contract: bootstrap  ## Deeper contract run against the embedded emulator.
 bench: bootstrap  ## All benchmarks (ratios against a baseline measured in the same run).
 	$(PY) scripts/bench_decode.py
 	$(PY) scripts/bench_ranges.py
+	$(PY) scripts/bench_storage.py
+
+bench-storage: bootstrap  ## Storage sync against the official SDK, both on the same moto server.
+	$(PY) scripts/bench_storage.py
 
 spec-diff: bootstrap  ## Classified diff of openapi.yaml against BASE (default: last tag or origin/main).
 	$(PY) scripts/spec_diff.py $(if $(BASE),--base $(BASE),--base auto) openapi.yaml
