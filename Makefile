@@ -18,7 +18,7 @@ BASE ?=
 SPEC ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
-        contract fuzz bench bench-storage spec-diff upgrade clean
+        contract fuzz bench bench-decode bench-storage spec-diff upgrade clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -72,6 +72,9 @@ bench: bootstrap  ## All benchmarks (ratios against a baseline measured in the s
 	$(PY) scripts/bench_decode.py
 	$(PY) scripts/bench_ranges.py
 	$(PY) scripts/bench_storage.py
+
+bench-decode: bootstrap  ## Generated-model decoding against json.loads of the same bytes.
+	$(PY) scripts/bench_decode.py
 
 bench-storage: bootstrap  ## Storage sync against the official SDK, both on the same moto server.
 	$(PY) scripts/bench_storage.py

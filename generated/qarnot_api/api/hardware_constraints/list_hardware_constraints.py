@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.hardware_constraint_offset_page import HardwareConstraintOffsetPage
+from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(qarnot_read_only_request_for_account, Unset):
+        headers["QarnotReadOnlyRequestForAccount"] = qarnot_read_only_request_for_account
+
+    params: dict[str, Any] = {}
+
+    params["Limit"] = limit
+
+    params["Offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/hardware-constraints",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = HardwareConstraintOffsetPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> Response[ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails]:
+    """List the hardware constraints available to the account
+
+     Offset paging: `Offset` items are skipped and at most `Limit` are returned (the API caps `Limit`;
+    the C# SDK uses at most 50).
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails | None:
+    """List the hardware constraints available to the account
+
+     Offset paging: `Offset` items are skipped and at most `Limit` are returned (the API caps `Limit`;
+    the C# SDK uses at most 50).
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        offset=offset,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> Response[ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails]:
+    """List the hardware constraints available to the account
+
+     Offset paging: `Offset` items are skipped and at most `Limit` are returned (the API caps `Limit`;
+    the C# SDK uses at most 50).
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails | None:
+    """List the hardware constraints available to the account
+
+     Offset paging: `Offset` items are skipped and at most `Limit` are returned (the API caps `Limit`;
+    the C# SDK uses at most 50).
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | HardwareConstraintOffsetPage | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+            qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+        )
+    ).parsed

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    pool_uuid: str,
+    instance_id: int,
+    *,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(qarnot_read_only_request_for_account, Unset):
+        headers["QarnotReadOnlyRequestForAccount"] = qarnot_read_only_request_for_account
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/pools/{pool_uuid}/stdout/{instance_id}".format(
+            pool_uuid=quote(str(pool_uuid), safe=""),
+            instance_id=quote(str(instance_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    pool_uuid: str,
+    instance_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> Response[ErrorResponse | str]:
+    """Get the new standard output of one pool instance
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly. (The reference lists the read-only header here, unlike the
+    other consuming reads.)
+
+    Args:
+        pool_uuid (str):
+        instance_id (int):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        pool_uuid=pool_uuid,
+        instance_id=instance_id,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pool_uuid: str,
+    instance_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> ErrorResponse | str | None:
+    """Get the new standard output of one pool instance
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly. (The reference lists the read-only header here, unlike the
+    other consuming reads.)
+
+    Args:
+        pool_uuid (str):
+        instance_id (int):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | str
+    """
+
+    return sync_detailed(
+        pool_uuid=pool_uuid,
+        instance_id=instance_id,
+        client=client,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pool_uuid: str,
+    instance_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> Response[ErrorResponse | str]:
+    """Get the new standard output of one pool instance
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly. (The reference lists the read-only header here, unlike the
+    other consuming reads.)
+
+    Args:
+        pool_uuid (str):
+        instance_id (int):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        pool_uuid=pool_uuid,
+        instance_id=instance_id,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pool_uuid: str,
+    instance_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> ErrorResponse | str | None:
+    """Get the new standard output of one pool instance
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly. (The reference lists the read-only header here, unlike the
+    other consuming reads.)
+
+    Args:
+        pool_uuid (str):
+        instance_id (int):
+        qarnot_read_only_request_for_account (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            pool_uuid=pool_uuid,
+            instance_id=instance_id,
+            client=client,
+            qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+        )
+    ).parsed

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.empty_result import EmptyResult
+from ...models.error_response import ErrorResponse
+from ...models.problem_details import ProblemDetails
+from ...models.scaling_input import ScalingInput
+from ...types import Response
+
+
+def _get_kwargs(
+    pool_uuid: str,
+    *,
+    body: ScalingInput,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/pools/{pool_uuid}/scaling".format(
+            pool_uuid=quote(str(pool_uuid), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EmptyResult | ErrorResponse | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = EmptyResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = ErrorResponse.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EmptyResult | ErrorResponse | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    pool_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScalingInput,
+) -> Response[EmptyResult | ErrorResponse | ProblemDetails]:
+    """Replace the scaling policies of a pool
+
+    Args:
+        pool_uuid (str):
+        body (ScalingInput): Scaling specification of a pool: the first enabled policy in the list
+            is active.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResult | ErrorResponse | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        pool_uuid=pool_uuid,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pool_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScalingInput,
+) -> EmptyResult | ErrorResponse | ProblemDetails | None:
+    """Replace the scaling policies of a pool
+
+    Args:
+        pool_uuid (str):
+        body (ScalingInput): Scaling specification of a pool: the first enabled policy in the list
+            is active.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResult | ErrorResponse | ProblemDetails
+    """
+
+    return sync_detailed(
+        pool_uuid=pool_uuid,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pool_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScalingInput,
+) -> Response[EmptyResult | ErrorResponse | ProblemDetails]:
+    """Replace the scaling policies of a pool
+
+    Args:
+        pool_uuid (str):
+        body (ScalingInput): Scaling specification of a pool: the first enabled policy in the list
+            is active.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EmptyResult | ErrorResponse | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        pool_uuid=pool_uuid,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pool_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ScalingInput,
+) -> EmptyResult | ErrorResponse | ProblemDetails | None:
+    """Replace the scaling policies of a pool
+
+    Args:
+        pool_uuid (str):
+        body (ScalingInput): Scaling specification of a pool: the first enabled policy in the list
+            is active.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EmptyResult | ErrorResponse | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            pool_uuid=pool_uuid,
+            client=client,
+            body=body,
+        )
+    ).parsed

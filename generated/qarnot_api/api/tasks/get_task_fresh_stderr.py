@@ -1,0 +1,182 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    task_uuid: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/tasks/{task_uuid}/stderr".format(
+            task_uuid=quote(str(task_uuid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    task_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | str]:
+    """Get the new error output of a task
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly.
+
+    Args:
+        task_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        task_uuid=task_uuid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    task_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | str | None:
+    """Get the new error output of a task
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly.
+
+    Args:
+        task_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | str
+    """
+
+    return sync_detailed(
+        task_uuid=task_uuid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    task_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorResponse | str]:
+    """Get the new error output of a task
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly.
+
+    Args:
+        task_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        task_uuid=task_uuid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    task_uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorResponse | str | None:
+    """Get the new error output of a task
+
+     The log may have been rotated. Returns only what was written since the previous call: it consumes
+    server state, so never retry it blindly.
+
+    Args:
+        task_uuid (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            task_uuid=task_uuid,
+            client=client,
+        )
+    ).parsed

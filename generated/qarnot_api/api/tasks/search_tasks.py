@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.data_detail_request import DataDetailRequest
+from ...models.error_response import ErrorResponse
+from ...models.problem_details import ProblemDetails
+from ...models.task_output import TaskOutput
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: DataDetailRequest,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(qarnot_read_only_request_for_account, Unset):
+        headers["QarnotReadOnlyRequestForAccount"] = qarnot_read_only_request_for_account
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/tasks/search",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ProblemDetails | list[TaskOutput] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in _response_200:
+            response_200_item = TaskOutput.from_dict(response_200_item_data)
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ProblemDetails | list[TaskOutput]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataDetailRequest,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> Response[ErrorResponse | ProblemDetails | list[TaskOutput]]:
+    """Search the account's tasks with a filter
+
+     Sortable on `creationDate`, `executionTime`, `name` and `state`.
+
+    Args:
+        qarnot_read_only_request_for_account (str | Unset):
+        body (DataDetailRequest): A search: which fields to return, which resources match, how
+            many at most.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProblemDetails | list[TaskOutput]]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataDetailRequest,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> ErrorResponse | ProblemDetails | list[TaskOutput] | None:
+    """Search the account's tasks with a filter
+
+     Sortable on `creationDate`, `executionTime`, `name` and `state`.
+
+    Args:
+        qarnot_read_only_request_for_account (str | Unset):
+        body (DataDetailRequest): A search: which fields to return, which resources match, how
+            many at most.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProblemDetails | list[TaskOutput]
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataDetailRequest,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> Response[ErrorResponse | ProblemDetails | list[TaskOutput]]:
+    """Search the account's tasks with a filter
+
+     Sortable on `creationDate`, `executionTime`, `name` and `state`.
+
+    Args:
+        qarnot_read_only_request_for_account (str | Unset):
+        body (DataDetailRequest): A search: which fields to return, which resources match, how
+            many at most.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ProblemDetails | list[TaskOutput]]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DataDetailRequest,
+    qarnot_read_only_request_for_account: str | Unset = UNSET,
+) -> ErrorResponse | ProblemDetails | list[TaskOutput] | None:
+    """Search the account's tasks with a filter
+
+     Sortable on `creationDate`, `executionTime`, `name` and `state`.
+
+    Args:
+        qarnot_read_only_request_for_account (str | Unset):
+        body (DataDetailRequest): A search: which fields to return, which resources match, how
+            many at most.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ProblemDetails | list[TaskOutput]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            qarnot_read_only_request_for_account=qarnot_read_only_request_for_account,
+        )
+    ).parsed

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ExecutionTimeGhzByCpuModel")
+
+
+@_attrs_define
+class ExecutionTimeGhzByCpuModel:
+    """Frequency-weighted execution time on one CPU model."""
+
+    model: None | str | Unset = UNSET
+    """ CPU model. """
+    time_ghz: float | None | Unset = UNSET
+    """ Execution time weighted by frequency, in GHz·s. """
+    clock_ratio: float | None | Unset = UNSET
+    """ Ratio of the actual to the nominal clock frequency. """
+    core: int | None | Unset = UNSET
+    """ Number of cores of that model used. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        model: None | str | Unset
+        if isinstance(self.model, Unset):
+            model = UNSET
+        else:
+            model = self.model
+
+        time_ghz: float | None | Unset
+        if isinstance(self.time_ghz, Unset):
+            time_ghz = UNSET
+        else:
+            time_ghz = self.time_ghz
+
+        clock_ratio: float | None | Unset
+        if isinstance(self.clock_ratio, Unset):
+            clock_ratio = UNSET
+        else:
+            clock_ratio = self.clock_ratio
+
+        core: int | None | Unset
+        if isinstance(self.core, Unset):
+            core = UNSET
+        else:
+            core = self.core
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if model is not UNSET:
+            field_dict["model"] = model
+        if time_ghz is not UNSET:
+            field_dict["timeGhz"] = time_ghz
+        if clock_ratio is not UNSET:
+            field_dict["clockRatio"] = clock_ratio
+        if core is not UNSET:
+            field_dict["core"] = core
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_model(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        model = _parse_model(d.pop("model", UNSET))
+
+        def _parse_time_ghz(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        time_ghz = _parse_time_ghz(d.pop("timeGhz", UNSET))
+
+        def _parse_clock_ratio(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        clock_ratio = _parse_clock_ratio(d.pop("clockRatio", UNSET))
+
+        def _parse_core(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        core = _parse_core(d.pop("core", UNSET))
+
+        execution_time_ghz_by_cpu_model = cls(
+            model=model,
+            time_ghz=time_ghz,
+            clock_ratio=clock_ratio,
+            core=core,
+        )
+
+        execution_time_ghz_by_cpu_model.additional_properties = d
+        return execution_time_ghz_by_cpu_model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

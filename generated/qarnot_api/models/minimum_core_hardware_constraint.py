@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MinimumCoreHardwareConstraint")
+
+
+@_attrs_define
+class MinimumCoreHardwareConstraint:
+    """Instances need at least this many cores. Variant of `HardwareConstraint`."""
+
+    discriminator: Literal["MinimumCoreHardwareConstraint"] = "MinimumCoreHardwareConstraint"
+    """ Variant tag. """
+    core_count: int | None | Unset = UNSET
+    """ Minimum number of cores. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        discriminator = self.discriminator
+
+        core_count: int | None | Unset
+        if isinstance(self.core_count, Unset):
+            core_count = UNSET
+        else:
+            core_count = self.core_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "discriminator": discriminator,
+            }
+        )
+        if core_count is not UNSET:
+            field_dict["coreCount"] = core_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        discriminator = cast(Literal["MinimumCoreHardwareConstraint"], d.pop("discriminator"))
+        if discriminator != "MinimumCoreHardwareConstraint":
+            raise ValueError(f"discriminator must match const 'MinimumCoreHardwareConstraint', got '{discriminator}'")
+
+        def _parse_core_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        core_count = _parse_core_count(d.pop("coreCount", UNSET))
+
+        minimum_core_hardware_constraint = cls(
+            discriminator=discriminator,
+            core_count=core_count,
+        )
+
+        minimum_core_hardware_constraint.additional_properties = d
+        return minimum_core_hardware_constraint
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.multiple_value_operator import MultipleValueOperator, check_multiple_value_operator
+
+T = TypeVar("T", bound="MultipleValueLeaf")
+
+
+@_attrs_define
+class MultipleValueLeaf:
+    """A filter testing whether a field is (`In`) or is not (`NotIn`) among values. Variant of `Filter`."""
+
+    field: str
+    """ PascalCase property path. """
+    operator: MultipleValueOperator
+    """ Membership test of a multiple-value filter leaf. """
+    values: list[Any]
+    """ Values compared with. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        field = self.field
+
+        operator: str = self.operator
+
+        values = self.values
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "field": field,
+                "operator": operator,
+                "values": values,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        field = d.pop("field")
+
+        operator = check_multiple_value_operator(d.pop("operator"))
+
+        values = cast(list[Any], d.pop("values"))
+
+        multiple_value_leaf = cls(
+            field=field,
+            operator=operator,
+            values=values,
+        )
+
+        multiple_value_leaf.additional_properties = d
+        return multiple_value_leaf
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

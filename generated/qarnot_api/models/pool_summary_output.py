@@ -1,0 +1,436 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.pool_state import PoolState, check_pool_state
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PoolSummaryOutput")
+
+
+@_attrs_define
+class PoolSummaryOutput:
+    """The short form of a pool returned by the summary listings."""
+
+    uuid: UUID
+    """ Unique identifier of the resource, assigned by the API at creation. """
+    name: None | str | Unset = UNSET
+    """ Human-readable name; not required to be unique. """
+    shortname: None | str | Unset = UNSET
+    """ Unique, URL-friendly name (characters `[a-zA-Z0-9-]`, not ending with `-`); defaults to the uuid. Path
+    parameters accept it in place of the uuid. """
+    profile: None | str | Unset = UNSET
+    """ Name of the profile (the software template) the instances run; see `GET /profiles`. """
+    state: None | PoolState | Unset = UNSET
+    """ Current state of the resource. """
+    previous_state: None | PoolState | Unset = UNSET
+    """ State the resource was in before the current one. """
+    instance_count: int | None | Unset = UNSET
+    """ Number of instances. Reads 0 on a task created with `advancedRanges`. """
+    state_transition_time: None | str | Unset = UNSET
+    """ When the resource entered its current state. """
+    previous_state_transition_time: None | str | Unset = UNSET
+    """ When the resource entered its previous state. """
+    creation_date: None | str | Unset = UNSET
+    """ When the resource was created. """
+    last_modified: None | str | Unset = UNSET
+    """ When the resource was last modified. """
+    end_date: None | str | Unset = UNSET
+    """ When the resource reached a final state (`0001-01-01T00:00:00Z` while it has not). """
+    running_instance_count: int | None | Unset = UNSET
+    """ Number of instances currently running. """
+    running_core_count: int | None | Unset = UNSET
+    """ Number of cores currently used by the running instances. """
+    queued_or_running_task_instances_count: int | None | Unset = UNSET
+    """ Number of task instances queued on or running in the pool. """
+    execution_time: None | str | Unset = UNSET
+    """ Cumulated execution time of the instances (a date-span). """
+    wall_time: None | str | Unset = UNSET
+    """ Wall-clock time since the resource started (a date-span). """
+    task_default_wait_for_pool_resources_synchronization: bool | None | Unset = UNSET
+    """ Default of `waitForPoolResourcesSynchronization` for the tasks submitted to this pool. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        uuid = str(self.uuid)
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        shortname: None | str | Unset
+        if isinstance(self.shortname, Unset):
+            shortname = UNSET
+        else:
+            shortname = self.shortname
+
+        profile: None | str | Unset
+        if isinstance(self.profile, Unset):
+            profile = UNSET
+        else:
+            profile = self.profile
+
+        state: None | str | Unset
+        if isinstance(self.state, Unset):
+            state = UNSET
+        elif isinstance(self.state, str):
+            state = self.state
+        else:
+            state = self.state
+
+        previous_state: None | str | Unset
+        if isinstance(self.previous_state, Unset):
+            previous_state = UNSET
+        elif isinstance(self.previous_state, str):
+            previous_state = self.previous_state
+        else:
+            previous_state = self.previous_state
+
+        instance_count: int | None | Unset
+        if isinstance(self.instance_count, Unset):
+            instance_count = UNSET
+        else:
+            instance_count = self.instance_count
+
+        state_transition_time: None | str | Unset
+        if isinstance(self.state_transition_time, Unset):
+            state_transition_time = UNSET
+        else:
+            state_transition_time = self.state_transition_time
+
+        previous_state_transition_time: None | str | Unset
+        if isinstance(self.previous_state_transition_time, Unset):
+            previous_state_transition_time = UNSET
+        else:
+            previous_state_transition_time = self.previous_state_transition_time
+
+        creation_date: None | str | Unset
+        if isinstance(self.creation_date, Unset):
+            creation_date = UNSET
+        else:
+            creation_date = self.creation_date
+
+        last_modified: None | str | Unset
+        if isinstance(self.last_modified, Unset):
+            last_modified = UNSET
+        else:
+            last_modified = self.last_modified
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        else:
+            end_date = self.end_date
+
+        running_instance_count: int | None | Unset
+        if isinstance(self.running_instance_count, Unset):
+            running_instance_count = UNSET
+        else:
+            running_instance_count = self.running_instance_count
+
+        running_core_count: int | None | Unset
+        if isinstance(self.running_core_count, Unset):
+            running_core_count = UNSET
+        else:
+            running_core_count = self.running_core_count
+
+        queued_or_running_task_instances_count: int | None | Unset
+        if isinstance(self.queued_or_running_task_instances_count, Unset):
+            queued_or_running_task_instances_count = UNSET
+        else:
+            queued_or_running_task_instances_count = self.queued_or_running_task_instances_count
+
+        execution_time: None | str | Unset
+        if isinstance(self.execution_time, Unset):
+            execution_time = UNSET
+        else:
+            execution_time = self.execution_time
+
+        wall_time: None | str | Unset
+        if isinstance(self.wall_time, Unset):
+            wall_time = UNSET
+        else:
+            wall_time = self.wall_time
+
+        task_default_wait_for_pool_resources_synchronization: bool | None | Unset
+        if isinstance(self.task_default_wait_for_pool_resources_synchronization, Unset):
+            task_default_wait_for_pool_resources_synchronization = UNSET
+        else:
+            task_default_wait_for_pool_resources_synchronization = (
+                self.task_default_wait_for_pool_resources_synchronization
+            )
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "uuid": uuid,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if shortname is not UNSET:
+            field_dict["shortname"] = shortname
+        if profile is not UNSET:
+            field_dict["profile"] = profile
+        if state is not UNSET:
+            field_dict["state"] = state
+        if previous_state is not UNSET:
+            field_dict["previousState"] = previous_state
+        if instance_count is not UNSET:
+            field_dict["instanceCount"] = instance_count
+        if state_transition_time is not UNSET:
+            field_dict["stateTransitionTime"] = state_transition_time
+        if previous_state_transition_time is not UNSET:
+            field_dict["previousStateTransitionTime"] = previous_state_transition_time
+        if creation_date is not UNSET:
+            field_dict["creationDate"] = creation_date
+        if last_modified is not UNSET:
+            field_dict["lastModified"] = last_modified
+        if end_date is not UNSET:
+            field_dict["endDate"] = end_date
+        if running_instance_count is not UNSET:
+            field_dict["runningInstanceCount"] = running_instance_count
+        if running_core_count is not UNSET:
+            field_dict["runningCoreCount"] = running_core_count
+        if queued_or_running_task_instances_count is not UNSET:
+            field_dict["queuedOrRunningTaskInstancesCount"] = queued_or_running_task_instances_count
+        if execution_time is not UNSET:
+            field_dict["executionTime"] = execution_time
+        if wall_time is not UNSET:
+            field_dict["wallTime"] = wall_time
+        if task_default_wait_for_pool_resources_synchronization is not UNSET:
+            field_dict["taskDefaultWaitForPoolResourcesSynchronization"] = (
+                task_default_wait_for_pool_resources_synchronization
+            )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        uuid = UUID(d.pop("uuid"))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_shortname(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        shortname = _parse_shortname(d.pop("shortname", UNSET))
+
+        def _parse_profile(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        profile = _parse_profile(d.pop("profile", UNSET))
+
+        def _parse_state(data: object) -> None | PoolState | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_type_0 = check_pool_state(data)
+
+                return state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PoolState | Unset, data)
+
+        state = _parse_state(d.pop("state", UNSET))
+
+        def _parse_previous_state(data: object) -> None | PoolState | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                previous_state_type_0 = check_pool_state(data)
+
+                return previous_state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PoolState | Unset, data)
+
+        previous_state = _parse_previous_state(d.pop("previousState", UNSET))
+
+        def _parse_instance_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        instance_count = _parse_instance_count(d.pop("instanceCount", UNSET))
+
+        def _parse_state_transition_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        state_transition_time = _parse_state_transition_time(d.pop("stateTransitionTime", UNSET))
+
+        def _parse_previous_state_transition_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        previous_state_transition_time = _parse_previous_state_transition_time(
+            d.pop("previousStateTransitionTime", UNSET)
+        )
+
+        def _parse_creation_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        creation_date = _parse_creation_date(d.pop("creationDate", UNSET))
+
+        def _parse_last_modified(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_modified = _parse_last_modified(d.pop("lastModified", UNSET))
+
+        def _parse_end_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        end_date = _parse_end_date(d.pop("endDate", UNSET))
+
+        def _parse_running_instance_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        running_instance_count = _parse_running_instance_count(d.pop("runningInstanceCount", UNSET))
+
+        def _parse_running_core_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        running_core_count = _parse_running_core_count(d.pop("runningCoreCount", UNSET))
+
+        def _parse_queued_or_running_task_instances_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        queued_or_running_task_instances_count = _parse_queued_or_running_task_instances_count(
+            d.pop("queuedOrRunningTaskInstancesCount", UNSET)
+        )
+
+        def _parse_execution_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        execution_time = _parse_execution_time(d.pop("executionTime", UNSET))
+
+        def _parse_wall_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        wall_time = _parse_wall_time(d.pop("wallTime", UNSET))
+
+        def _parse_task_default_wait_for_pool_resources_synchronization(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        task_default_wait_for_pool_resources_synchronization = (
+            _parse_task_default_wait_for_pool_resources_synchronization(
+                d.pop("taskDefaultWaitForPoolResourcesSynchronization", UNSET)
+            )
+        )
+
+        pool_summary_output = cls(
+            uuid=uuid,
+            name=name,
+            shortname=shortname,
+            profile=profile,
+            state=state,
+            previous_state=previous_state,
+            instance_count=instance_count,
+            state_transition_time=state_transition_time,
+            previous_state_transition_time=previous_state_transition_time,
+            creation_date=creation_date,
+            last_modified=last_modified,
+            end_date=end_date,
+            running_instance_count=running_instance_count,
+            running_core_count=running_core_count,
+            queued_or_running_task_instances_count=queued_or_running_task_instances_count,
+            execution_time=execution_time,
+            wall_time=wall_time,
+            task_default_wait_for_pool_resources_synchronization=task_default_wait_for_pool_resources_synchronization,
+        )
+
+        pool_summary_output.additional_properties = d
+        return pool_summary_output
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,1584 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.scheduling_type import SchedulingType, check_scheduling_type
+from ..models.task_state import TaskState, check_task_state
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.completed_instance import CompletedInstance
+    from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint
+    from ..models.dependency_output import DependencyOutput
+    from ..models.gpu_hardware_constraint import GpuHardwareConstraint
+    from ..models.key_value import KeyValue
+    from ..models.labels import Labels
+    from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint
+    from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint
+    from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint
+    from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint
+    from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint
+    from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint
+    from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint
+    from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint
+    from ..models.privileges import Privileges
+    from ..models.resource_error import ResourceError
+    from ..models.resources_bucket import ResourcesBucket
+    from ..models.retry_settings import RetrySettings
+    from ..models.secrets_access_rights import SecretsAccessRights
+    from ..models.specific_hardware_constraint import SpecificHardwareConstraint
+    from ..models.ssd_hardware_constraint import SSDHardwareConstraint
+    from ..models.task_status import TaskStatus
+    from ..models.unknown_hardware_constraint import UnknownHardwareConstraint
+
+
+T = TypeVar("T", bound="TaskOutput")
+
+
+@_attrs_define
+class TaskOutput:
+    """A task as the API returns it. Every field but `uuid` is optional and may be null."""
+
+    uuid: UUID
+    """ Unique identifier of the resource, assigned by the API at creation. """
+    errors: list[ResourceError] | None | Unset = UNSET
+    """ Errors reported by the platform about this resource. """
+    resource_buckets: list[str] | None | Unset = UNSET
+    """ Names of the buckets whose content is made available to the instances. """
+    advanced_resource_buckets: list[ResourcesBucket] | None | Unset = UNSET
+    """ Resource buckets with filtering, prefix stripping and cache settings; takes precedence over
+    `resourceBuckets`. """
+    result_bucket: None | str | Unset = UNSET
+    """ Name of the bucket that receives the results. """
+    completed_instances: list[CompletedInstance] | None | Unset = UNSET
+    """ Per-instance results of the instances that have finished. """
+    status: None | TaskStatus | Unset = UNSET
+    """ Execution details (progress, times, instance ranges, running instances). May be an empty object. """
+    snapshot_interval: int | None | Unset = UNSET
+    """ Interval of the periodic snapshots in seconds (0: none). """
+    results_count: int | None | Unset = UNSET
+    """ Number of result files uploaded so far. """
+    constants: list[KeyValue] | None | Unset = UNSET
+    """ Constants passed to the profile (and to the instances as environment variables); keys prefixed
+    `QARNOT_SECRET__` are write-only and read back as `[SECRET]`. """
+    secrets_access_rights: None | SecretsAccessRights | Unset = UNSET
+    """ Secrets-manager entries the running instances may read. """
+    tags: list[str] | None | Unset = UNSET
+    """ Free-form tags used to filter listings (up to 10, each shorter than 512 characters; a comma is a legal
+    character). """
+    snapshot_whitelist: None | str | Unset = UNSET
+    """ Regular expression of the files included in snapshots. """
+    snapshot_blacklist: None | str | Unset = UNSET
+    """ Regular expression of the files excluded from snapshots. """
+    snapshot_bucket: None | str | Unset = UNSET
+    """ Name of the bucket that receives the snapshots. """
+    snapshot_bucket_prefix: None | str | Unset = UNSET
+    """ Prefix prepended to the snapshot files' keys. """
+    results_whitelist: None | str | Unset = UNSET
+    """ Regular expression of the files to upload as results. """
+    results_blacklist: None | str | Unset = UNSET
+    """ Regular expression of the files never to upload as results. """
+    results_bucket: None | str | Unset = UNSET
+    """ Name of the bucket that receives the results (alternative spelling used with the results filters). """
+    results_bucket_prefix: None | str | Unset = UNSET
+    """ Prefix prepended to the result files' keys in the results bucket. """
+    upload_results_on_cancellation: bool | None | Unset = UNSET
+    """ Whether results are still uploaded when the task is cancelled. """
+    dependencies: DependencyOutput | None | Unset = UNSET
+    """ Tasks this task waits for. """
+    auto_delete_on_completion: bool | None | Unset = UNSET
+    """ Whether the resource is deleted automatically once completed, when the account's quota for it is reached.
+    """
+    completion_time_to_live: None | str | Unset = UNSET
+    """ How long the completed resource is kept before automatic deletion (a date-span). """
+    hardware_constraints: (
+        list[
+            CpuModelHardwareConstraint
+            | GpuHardwareConstraint
+            | MaximumCoreHardwareConstraint
+            | MaximumRamCoreRatioHardwareConstraint
+            | MaximumRamHardwareConstraint
+            | MinimumCoreHardwareConstraint
+            | MinimumRamCoreRatioHardwareConstraint
+            | MinimumRamHardwareConstraint
+            | NoGpuHardwareConstraint
+            | NoSSDHardwareConstraint
+            | SpecificHardwareConstraint
+            | SSDHardwareConstraint
+            | UnknownHardwareConstraint
+        ]
+        | None
+        | Unset
+    ) = UNSET
+    """ Requirements on the hardware the instances run on. """
+    labels: Labels | None | Unset = UNSET
+    """ Arbitrary key/value pairs attached to the resource to find it later; they do not affect execution. """
+    scheduling_type: None | SchedulingType | Unset = UNSET
+    """ Pricing and scheduling class used to dispatch the instances. """
+    targeted_reserved_machine_key: None | str | Unset = UNSET
+    """ Key of the reserved machine to run on (with `schedulingType: reserved`). """
+    privileges: None | Privileges | Unset = UNSET
+    """ Privileges granted to the running instances. """
+    retry_settings: None | RetrySettings | Unset = UNSET
+    """ How failed instances are retried. """
+    max_retries_per_instance: int | None | Unset = UNSET
+    """ How many times a failed instance is retried. """
+    name: None | str | Unset = UNSET
+    """ Human-readable name; not required to be unique. """
+    shortname: None | str | Unset = UNSET
+    """ Unique, URL-friendly name (characters `[a-zA-Z0-9-]`, not ending with `-`); defaults to the uuid. Path
+    parameters accept it in place of the uuid. """
+    profile: None | str | Unset = UNSET
+    """ Name of the profile (the software template) the instances run; see `GET /profiles`. """
+    pool_uuid: None | Unset | UUID = UNSET
+    """ Uuid of the pool the resource runs in, if any. """
+    job_uuid: None | Unset | UUID = UNSET
+    """ Uuid of the job the task belongs to, if any. """
+    progress: float | None | Unset = UNSET
+    """ Overall progress, in percent. """
+    running_instance_count: int | None | Unset = UNSET
+    """ Number of instances currently running. """
+    running_core_count: int | None | Unset = UNSET
+    """ Number of cores currently used by the running instances. """
+    execution_time: None | str | Unset = UNSET
+    """ Cumulated execution time of the instances (a date-span). """
+    wall_time: None | str | Unset = UNSET
+    """ Wall-clock time since the resource started (a date-span). """
+    state: None | TaskState | Unset = UNSET
+    """ Current state of the resource. """
+    previous_state: None | TaskState | Unset = UNSET
+    """ State the resource was in before the current one. """
+    instance_count: int | None | Unset = UNSET
+    """ Number of instances. Reads 0 on a task created with `advancedRanges`. """
+    advanced_ranges: None | str | Unset = UNSET
+    """ Instance ids to run, as comma-separated ids and inclusive `a-b` spans (`0-2,4-5,17`); overrides
+    `instanceCount`. """
+    state_transition_time: None | str | Unset = UNSET
+    """ When the resource entered its current state. """
+    previous_state_transition_time: None | str | Unset = UNSET
+    """ When the resource entered its previous state. """
+    last_modified: None | str | Unset = UNSET
+    """ When the resource was last modified. """
+    creation_date: None | str | Unset = UNSET
+    """ When the resource was created. """
+    end_date: None | str | Unset = UNSET
+    """ When the resource reached a final state (`0001-01-01T00:00:00Z` while it has not). """
+    wait_for_pool_resources_synchronization: bool | None | Unset = UNSET
+    """ For a task in a pool: whether it waits until the pool's resources are synchronized before starting. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
+        from ..models.dependency_output import DependencyOutput  # noqa: PLC0415
+        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
+        from ..models.labels import Labels  # noqa: PLC0415
+        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
+        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
+        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
+        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
+        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
+        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
+        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
+        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
+        from ..models.privileges import Privileges  # noqa: PLC0415
+        from ..models.retry_settings import RetrySettings  # noqa: PLC0415
+        from ..models.secrets_access_rights import SecretsAccessRights  # noqa: PLC0415
+        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
+        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
+        from ..models.task_status import TaskStatus  # noqa: PLC0415
+
+        uuid = str(self.uuid)
+
+        errors: list[dict[str, Any]] | None | Unset
+        if isinstance(self.errors, Unset):
+            errors = UNSET
+        elif isinstance(self.errors, list):
+            errors = []
+            for errors_type_0_item_data in self.errors:
+                errors_type_0_item = errors_type_0_item_data.to_dict()
+                errors.append(errors_type_0_item)
+
+        else:
+            errors = self.errors
+
+        resource_buckets: list[str] | None | Unset
+        if isinstance(self.resource_buckets, Unset):
+            resource_buckets = UNSET
+        elif isinstance(self.resource_buckets, list):
+            resource_buckets = self.resource_buckets
+
+        else:
+            resource_buckets = self.resource_buckets
+
+        advanced_resource_buckets: list[dict[str, Any]] | None | Unset
+        if isinstance(self.advanced_resource_buckets, Unset):
+            advanced_resource_buckets = UNSET
+        elif isinstance(self.advanced_resource_buckets, list):
+            advanced_resource_buckets = []
+            for advanced_resource_buckets_type_0_item_data in self.advanced_resource_buckets:
+                advanced_resource_buckets_type_0_item = advanced_resource_buckets_type_0_item_data.to_dict()
+                advanced_resource_buckets.append(advanced_resource_buckets_type_0_item)
+
+        else:
+            advanced_resource_buckets = self.advanced_resource_buckets
+
+        result_bucket: None | str | Unset
+        if isinstance(self.result_bucket, Unset):
+            result_bucket = UNSET
+        else:
+            result_bucket = self.result_bucket
+
+        completed_instances: list[dict[str, Any]] | None | Unset
+        if isinstance(self.completed_instances, Unset):
+            completed_instances = UNSET
+        elif isinstance(self.completed_instances, list):
+            completed_instances = []
+            for completed_instances_type_0_item_data in self.completed_instances:
+                completed_instances_type_0_item = completed_instances_type_0_item_data.to_dict()
+                completed_instances.append(completed_instances_type_0_item)
+
+        else:
+            completed_instances = self.completed_instances
+
+        status: dict[str, Any] | None | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, TaskStatus):
+            status = self.status.to_dict()
+        else:
+            status = self.status
+
+        snapshot_interval: int | None | Unset
+        if isinstance(self.snapshot_interval, Unset):
+            snapshot_interval = UNSET
+        else:
+            snapshot_interval = self.snapshot_interval
+
+        results_count: int | None | Unset
+        if isinstance(self.results_count, Unset):
+            results_count = UNSET
+        else:
+            results_count = self.results_count
+
+        constants: list[dict[str, Any]] | None | Unset
+        if isinstance(self.constants, Unset):
+            constants = UNSET
+        elif isinstance(self.constants, list):
+            constants = []
+            for constants_type_0_item_data in self.constants:
+                constants_type_0_item = constants_type_0_item_data.to_dict()
+                constants.append(constants_type_0_item)
+
+        else:
+            constants = self.constants
+
+        secrets_access_rights: dict[str, Any] | None | Unset
+        if isinstance(self.secrets_access_rights, Unset):
+            secrets_access_rights = UNSET
+        elif isinstance(self.secrets_access_rights, SecretsAccessRights):
+            secrets_access_rights = self.secrets_access_rights.to_dict()
+        else:
+            secrets_access_rights = self.secrets_access_rights
+
+        tags: list[str] | None | Unset
+        if isinstance(self.tags, Unset):
+            tags = UNSET
+        elif isinstance(self.tags, list):
+            tags = self.tags
+
+        else:
+            tags = self.tags
+
+        snapshot_whitelist: None | str | Unset
+        if isinstance(self.snapshot_whitelist, Unset):
+            snapshot_whitelist = UNSET
+        else:
+            snapshot_whitelist = self.snapshot_whitelist
+
+        snapshot_blacklist: None | str | Unset
+        if isinstance(self.snapshot_blacklist, Unset):
+            snapshot_blacklist = UNSET
+        else:
+            snapshot_blacklist = self.snapshot_blacklist
+
+        snapshot_bucket: None | str | Unset
+        if isinstance(self.snapshot_bucket, Unset):
+            snapshot_bucket = UNSET
+        else:
+            snapshot_bucket = self.snapshot_bucket
+
+        snapshot_bucket_prefix: None | str | Unset
+        if isinstance(self.snapshot_bucket_prefix, Unset):
+            snapshot_bucket_prefix = UNSET
+        else:
+            snapshot_bucket_prefix = self.snapshot_bucket_prefix
+
+        results_whitelist: None | str | Unset
+        if isinstance(self.results_whitelist, Unset):
+            results_whitelist = UNSET
+        else:
+            results_whitelist = self.results_whitelist
+
+        results_blacklist: None | str | Unset
+        if isinstance(self.results_blacklist, Unset):
+            results_blacklist = UNSET
+        else:
+            results_blacklist = self.results_blacklist
+
+        results_bucket: None | str | Unset
+        if isinstance(self.results_bucket, Unset):
+            results_bucket = UNSET
+        else:
+            results_bucket = self.results_bucket
+
+        results_bucket_prefix: None | str | Unset
+        if isinstance(self.results_bucket_prefix, Unset):
+            results_bucket_prefix = UNSET
+        else:
+            results_bucket_prefix = self.results_bucket_prefix
+
+        upload_results_on_cancellation: bool | None | Unset
+        if isinstance(self.upload_results_on_cancellation, Unset):
+            upload_results_on_cancellation = UNSET
+        else:
+            upload_results_on_cancellation = self.upload_results_on_cancellation
+
+        dependencies: dict[str, Any] | None | Unset
+        if isinstance(self.dependencies, Unset):
+            dependencies = UNSET
+        elif isinstance(self.dependencies, DependencyOutput):
+            dependencies = self.dependencies.to_dict()
+        else:
+            dependencies = self.dependencies
+
+        auto_delete_on_completion: bool | None | Unset
+        if isinstance(self.auto_delete_on_completion, Unset):
+            auto_delete_on_completion = UNSET
+        else:
+            auto_delete_on_completion = self.auto_delete_on_completion
+
+        completion_time_to_live: None | str | Unset
+        if isinstance(self.completion_time_to_live, Unset):
+            completion_time_to_live = UNSET
+        else:
+            completion_time_to_live = self.completion_time_to_live
+
+        hardware_constraints: list[dict[str, Any]] | None | Unset
+        if isinstance(self.hardware_constraints, Unset):
+            hardware_constraints = UNSET
+        elif isinstance(self.hardware_constraints, list):
+            hardware_constraints = []
+            for hardware_constraints_type_0_item_data in self.hardware_constraints:
+                hardware_constraints_type_0_item: dict[str, Any]
+                if isinstance(hardware_constraints_type_0_item_data, MinimumCoreHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, MaximumCoreHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, MinimumRamHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, MaximumRamHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, MinimumRamCoreRatioHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, MaximumRamCoreRatioHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, SpecificHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, CpuModelHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, GpuHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, NoGpuHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, SSDHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                elif isinstance(hardware_constraints_type_0_item_data, NoSSDHardwareConstraint):
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+                else:
+                    hardware_constraints_type_0_item = hardware_constraints_type_0_item_data.to_dict()
+
+                hardware_constraints.append(hardware_constraints_type_0_item)
+
+        else:
+            hardware_constraints = self.hardware_constraints
+
+        labels: dict[str, Any] | None | Unset
+        if isinstance(self.labels, Unset):
+            labels = UNSET
+        elif isinstance(self.labels, Labels):
+            labels = self.labels.to_dict()
+        else:
+            labels = self.labels
+
+        scheduling_type: None | str | Unset
+        if isinstance(self.scheduling_type, Unset):
+            scheduling_type = UNSET
+        elif isinstance(self.scheduling_type, str):
+            scheduling_type = self.scheduling_type
+        else:
+            scheduling_type = self.scheduling_type
+
+        targeted_reserved_machine_key: None | str | Unset
+        if isinstance(self.targeted_reserved_machine_key, Unset):
+            targeted_reserved_machine_key = UNSET
+        else:
+            targeted_reserved_machine_key = self.targeted_reserved_machine_key
+
+        privileges: dict[str, Any] | None | Unset
+        if isinstance(self.privileges, Unset):
+            privileges = UNSET
+        elif isinstance(self.privileges, Privileges):
+            privileges = self.privileges.to_dict()
+        else:
+            privileges = self.privileges
+
+        retry_settings: dict[str, Any] | None | Unset
+        if isinstance(self.retry_settings, Unset):
+            retry_settings = UNSET
+        elif isinstance(self.retry_settings, RetrySettings):
+            retry_settings = self.retry_settings.to_dict()
+        else:
+            retry_settings = self.retry_settings
+
+        max_retries_per_instance: int | None | Unset
+        if isinstance(self.max_retries_per_instance, Unset):
+            max_retries_per_instance = UNSET
+        else:
+            max_retries_per_instance = self.max_retries_per_instance
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        shortname: None | str | Unset
+        if isinstance(self.shortname, Unset):
+            shortname = UNSET
+        else:
+            shortname = self.shortname
+
+        profile: None | str | Unset
+        if isinstance(self.profile, Unset):
+            profile = UNSET
+        else:
+            profile = self.profile
+
+        pool_uuid: None | str | Unset
+        if isinstance(self.pool_uuid, Unset):
+            pool_uuid = UNSET
+        elif isinstance(self.pool_uuid, UUID):
+            pool_uuid = str(self.pool_uuid)
+        else:
+            pool_uuid = self.pool_uuid
+
+        job_uuid: None | str | Unset
+        if isinstance(self.job_uuid, Unset):
+            job_uuid = UNSET
+        elif isinstance(self.job_uuid, UUID):
+            job_uuid = str(self.job_uuid)
+        else:
+            job_uuid = self.job_uuid
+
+        progress: float | None | Unset
+        if isinstance(self.progress, Unset):
+            progress = UNSET
+        else:
+            progress = self.progress
+
+        running_instance_count: int | None | Unset
+        if isinstance(self.running_instance_count, Unset):
+            running_instance_count = UNSET
+        else:
+            running_instance_count = self.running_instance_count
+
+        running_core_count: int | None | Unset
+        if isinstance(self.running_core_count, Unset):
+            running_core_count = UNSET
+        else:
+            running_core_count = self.running_core_count
+
+        execution_time: None | str | Unset
+        if isinstance(self.execution_time, Unset):
+            execution_time = UNSET
+        else:
+            execution_time = self.execution_time
+
+        wall_time: None | str | Unset
+        if isinstance(self.wall_time, Unset):
+            wall_time = UNSET
+        else:
+            wall_time = self.wall_time
+
+        state: None | str | Unset
+        if isinstance(self.state, Unset):
+            state = UNSET
+        elif isinstance(self.state, str):
+            state = self.state
+        else:
+            state = self.state
+
+        previous_state: None | str | Unset
+        if isinstance(self.previous_state, Unset):
+            previous_state = UNSET
+        elif isinstance(self.previous_state, str):
+            previous_state = self.previous_state
+        else:
+            previous_state = self.previous_state
+
+        instance_count: int | None | Unset
+        if isinstance(self.instance_count, Unset):
+            instance_count = UNSET
+        else:
+            instance_count = self.instance_count
+
+        advanced_ranges: None | str | Unset
+        if isinstance(self.advanced_ranges, Unset):
+            advanced_ranges = UNSET
+        else:
+            advanced_ranges = self.advanced_ranges
+
+        state_transition_time: None | str | Unset
+        if isinstance(self.state_transition_time, Unset):
+            state_transition_time = UNSET
+        else:
+            state_transition_time = self.state_transition_time
+
+        previous_state_transition_time: None | str | Unset
+        if isinstance(self.previous_state_transition_time, Unset):
+            previous_state_transition_time = UNSET
+        else:
+            previous_state_transition_time = self.previous_state_transition_time
+
+        last_modified: None | str | Unset
+        if isinstance(self.last_modified, Unset):
+            last_modified = UNSET
+        else:
+            last_modified = self.last_modified
+
+        creation_date: None | str | Unset
+        if isinstance(self.creation_date, Unset):
+            creation_date = UNSET
+        else:
+            creation_date = self.creation_date
+
+        end_date: None | str | Unset
+        if isinstance(self.end_date, Unset):
+            end_date = UNSET
+        else:
+            end_date = self.end_date
+
+        wait_for_pool_resources_synchronization: bool | None | Unset
+        if isinstance(self.wait_for_pool_resources_synchronization, Unset):
+            wait_for_pool_resources_synchronization = UNSET
+        else:
+            wait_for_pool_resources_synchronization = self.wait_for_pool_resources_synchronization
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "uuid": uuid,
+            }
+        )
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if resource_buckets is not UNSET:
+            field_dict["resourceBuckets"] = resource_buckets
+        if advanced_resource_buckets is not UNSET:
+            field_dict["advancedResourceBuckets"] = advanced_resource_buckets
+        if result_bucket is not UNSET:
+            field_dict["resultBucket"] = result_bucket
+        if completed_instances is not UNSET:
+            field_dict["completedInstances"] = completed_instances
+        if status is not UNSET:
+            field_dict["status"] = status
+        if snapshot_interval is not UNSET:
+            field_dict["snapshotInterval"] = snapshot_interval
+        if results_count is not UNSET:
+            field_dict["resultsCount"] = results_count
+        if constants is not UNSET:
+            field_dict["constants"] = constants
+        if secrets_access_rights is not UNSET:
+            field_dict["secretsAccessRights"] = secrets_access_rights
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if snapshot_whitelist is not UNSET:
+            field_dict["snapshotWhitelist"] = snapshot_whitelist
+        if snapshot_blacklist is not UNSET:
+            field_dict["snapshotBlacklist"] = snapshot_blacklist
+        if snapshot_bucket is not UNSET:
+            field_dict["snapshotBucket"] = snapshot_bucket
+        if snapshot_bucket_prefix is not UNSET:
+            field_dict["snapshotBucketPrefix"] = snapshot_bucket_prefix
+        if results_whitelist is not UNSET:
+            field_dict["resultsWhitelist"] = results_whitelist
+        if results_blacklist is not UNSET:
+            field_dict["resultsBlacklist"] = results_blacklist
+        if results_bucket is not UNSET:
+            field_dict["resultsBucket"] = results_bucket
+        if results_bucket_prefix is not UNSET:
+            field_dict["resultsBucketPrefix"] = results_bucket_prefix
+        if upload_results_on_cancellation is not UNSET:
+            field_dict["uploadResultsOnCancellation"] = upload_results_on_cancellation
+        if dependencies is not UNSET:
+            field_dict["dependencies"] = dependencies
+        if auto_delete_on_completion is not UNSET:
+            field_dict["autoDeleteOnCompletion"] = auto_delete_on_completion
+        if completion_time_to_live is not UNSET:
+            field_dict["completionTimeToLive"] = completion_time_to_live
+        if hardware_constraints is not UNSET:
+            field_dict["hardwareConstraints"] = hardware_constraints
+        if labels is not UNSET:
+            field_dict["labels"] = labels
+        if scheduling_type is not UNSET:
+            field_dict["schedulingType"] = scheduling_type
+        if targeted_reserved_machine_key is not UNSET:
+            field_dict["targetedReservedMachineKey"] = targeted_reserved_machine_key
+        if privileges is not UNSET:
+            field_dict["privileges"] = privileges
+        if retry_settings is not UNSET:
+            field_dict["retrySettings"] = retry_settings
+        if max_retries_per_instance is not UNSET:
+            field_dict["maxRetriesPerInstance"] = max_retries_per_instance
+        if name is not UNSET:
+            field_dict["name"] = name
+        if shortname is not UNSET:
+            field_dict["shortname"] = shortname
+        if profile is not UNSET:
+            field_dict["profile"] = profile
+        if pool_uuid is not UNSET:
+            field_dict["poolUuid"] = pool_uuid
+        if job_uuid is not UNSET:
+            field_dict["jobUuid"] = job_uuid
+        if progress is not UNSET:
+            field_dict["progress"] = progress
+        if running_instance_count is not UNSET:
+            field_dict["runningInstanceCount"] = running_instance_count
+        if running_core_count is not UNSET:
+            field_dict["runningCoreCount"] = running_core_count
+        if execution_time is not UNSET:
+            field_dict["executionTime"] = execution_time
+        if wall_time is not UNSET:
+            field_dict["wallTime"] = wall_time
+        if state is not UNSET:
+            field_dict["state"] = state
+        if previous_state is not UNSET:
+            field_dict["previousState"] = previous_state
+        if instance_count is not UNSET:
+            field_dict["instanceCount"] = instance_count
+        if advanced_ranges is not UNSET:
+            field_dict["advancedRanges"] = advanced_ranges
+        if state_transition_time is not UNSET:
+            field_dict["stateTransitionTime"] = state_transition_time
+        if previous_state_transition_time is not UNSET:
+            field_dict["previousStateTransitionTime"] = previous_state_transition_time
+        if last_modified is not UNSET:
+            field_dict["lastModified"] = last_modified
+        if creation_date is not UNSET:
+            field_dict["creationDate"] = creation_date
+        if end_date is not UNSET:
+            field_dict["endDate"] = end_date
+        if wait_for_pool_resources_synchronization is not UNSET:
+            field_dict["waitForPoolResourcesSynchronization"] = wait_for_pool_resources_synchronization
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.completed_instance import CompletedInstance  # noqa: PLC0415
+        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
+        from ..models.dependency_output import DependencyOutput  # noqa: PLC0415
+        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
+        from ..models.key_value import KeyValue  # noqa: PLC0415
+        from ..models.labels import Labels  # noqa: PLC0415
+        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
+        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
+        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
+        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
+        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
+        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
+        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
+        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
+        from ..models.privileges import Privileges  # noqa: PLC0415
+        from ..models.resource_error import ResourceError  # noqa: PLC0415
+        from ..models.resources_bucket import ResourcesBucket  # noqa: PLC0415
+        from ..models.retry_settings import RetrySettings  # noqa: PLC0415
+        from ..models.secrets_access_rights import SecretsAccessRights  # noqa: PLC0415
+        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
+        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
+        from ..models.task_status import TaskStatus  # noqa: PLC0415
+        from ..models.unknown_hardware_constraint import UnknownHardwareConstraint  # noqa: PLC0415
+
+        d = dict(src_dict)
+        uuid = UUID(d.pop("uuid"))
+
+        def _parse_errors(data: object) -> list[ResourceError] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                errors_type_0 = []
+                _errors_type_0 = data
+                for errors_type_0_item_data in _errors_type_0:
+                    errors_type_0_item = ResourceError.from_dict(errors_type_0_item_data)
+
+                    errors_type_0.append(errors_type_0_item)
+
+                return errors_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ResourceError] | None | Unset, data)
+
+        errors = _parse_errors(d.pop("errors", UNSET))
+
+        def _parse_resource_buckets(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                resource_buckets_type_0 = cast(list[str], data)
+
+                return resource_buckets_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        resource_buckets = _parse_resource_buckets(d.pop("resourceBuckets", UNSET))
+
+        def _parse_advanced_resource_buckets(data: object) -> list[ResourcesBucket] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                advanced_resource_buckets_type_0 = []
+                _advanced_resource_buckets_type_0 = data
+                for advanced_resource_buckets_type_0_item_data in _advanced_resource_buckets_type_0:
+                    advanced_resource_buckets_type_0_item = ResourcesBucket.from_dict(
+                        advanced_resource_buckets_type_0_item_data
+                    )
+
+                    advanced_resource_buckets_type_0.append(advanced_resource_buckets_type_0_item)
+
+                return advanced_resource_buckets_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ResourcesBucket] | None | Unset, data)
+
+        advanced_resource_buckets = _parse_advanced_resource_buckets(d.pop("advancedResourceBuckets", UNSET))
+
+        def _parse_result_bucket(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        result_bucket = _parse_result_bucket(d.pop("resultBucket", UNSET))
+
+        def _parse_completed_instances(data: object) -> list[CompletedInstance] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                completed_instances_type_0 = []
+                _completed_instances_type_0 = data
+                for completed_instances_type_0_item_data in _completed_instances_type_0:
+                    completed_instances_type_0_item = CompletedInstance.from_dict(completed_instances_type_0_item_data)
+
+                    completed_instances_type_0.append(completed_instances_type_0_item)
+
+                return completed_instances_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[CompletedInstance] | None | Unset, data)
+
+        completed_instances = _parse_completed_instances(d.pop("completedInstances", UNSET))
+
+        def _parse_status(data: object) -> None | TaskStatus | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                status_type_0 = TaskStatus.from_dict(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskStatus | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_snapshot_interval(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        snapshot_interval = _parse_snapshot_interval(d.pop("snapshotInterval", UNSET))
+
+        def _parse_results_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        results_count = _parse_results_count(d.pop("resultsCount", UNSET))
+
+        def _parse_constants(data: object) -> list[KeyValue] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                constants_type_0 = []
+                _constants_type_0 = data
+                for constants_type_0_item_data in _constants_type_0:
+                    constants_type_0_item = KeyValue.from_dict(constants_type_0_item_data)
+
+                    constants_type_0.append(constants_type_0_item)
+
+                return constants_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[KeyValue] | None | Unset, data)
+
+        constants = _parse_constants(d.pop("constants", UNSET))
+
+        def _parse_secrets_access_rights(data: object) -> None | SecretsAccessRights | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                secrets_access_rights_type_0 = SecretsAccessRights.from_dict(data)
+
+                return secrets_access_rights_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SecretsAccessRights | Unset, data)
+
+        secrets_access_rights = _parse_secrets_access_rights(d.pop("secretsAccessRights", UNSET))
+
+        def _parse_tags(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tags_type_0 = cast(list[str], data)
+
+                return tags_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        tags = _parse_tags(d.pop("tags", UNSET))
+
+        def _parse_snapshot_whitelist(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        snapshot_whitelist = _parse_snapshot_whitelist(d.pop("snapshotWhitelist", UNSET))
+
+        def _parse_snapshot_blacklist(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        snapshot_blacklist = _parse_snapshot_blacklist(d.pop("snapshotBlacklist", UNSET))
+
+        def _parse_snapshot_bucket(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        snapshot_bucket = _parse_snapshot_bucket(d.pop("snapshotBucket", UNSET))
+
+        def _parse_snapshot_bucket_prefix(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        snapshot_bucket_prefix = _parse_snapshot_bucket_prefix(d.pop("snapshotBucketPrefix", UNSET))
+
+        def _parse_results_whitelist(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        results_whitelist = _parse_results_whitelist(d.pop("resultsWhitelist", UNSET))
+
+        def _parse_results_blacklist(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        results_blacklist = _parse_results_blacklist(d.pop("resultsBlacklist", UNSET))
+
+        def _parse_results_bucket(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        results_bucket = _parse_results_bucket(d.pop("resultsBucket", UNSET))
+
+        def _parse_results_bucket_prefix(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        results_bucket_prefix = _parse_results_bucket_prefix(d.pop("resultsBucketPrefix", UNSET))
+
+        def _parse_upload_results_on_cancellation(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        upload_results_on_cancellation = _parse_upload_results_on_cancellation(
+            d.pop("uploadResultsOnCancellation", UNSET)
+        )
+
+        def _parse_dependencies(data: object) -> DependencyOutput | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                dependencies_type_0 = DependencyOutput.from_dict(data)
+
+                return dependencies_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DependencyOutput | None | Unset, data)
+
+        dependencies = _parse_dependencies(d.pop("dependencies", UNSET))
+
+        def _parse_auto_delete_on_completion(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        auto_delete_on_completion = _parse_auto_delete_on_completion(d.pop("autoDeleteOnCompletion", UNSET))
+
+        def _parse_completion_time_to_live(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        completion_time_to_live = _parse_completion_time_to_live(d.pop("completionTimeToLive", UNSET))
+
+        def _parse_hardware_constraints(
+            data: object,
+        ) -> (
+            list[
+                CpuModelHardwareConstraint
+                | GpuHardwareConstraint
+                | MaximumCoreHardwareConstraint
+                | MaximumRamCoreRatioHardwareConstraint
+                | MaximumRamHardwareConstraint
+                | MinimumCoreHardwareConstraint
+                | MinimumRamCoreRatioHardwareConstraint
+                | MinimumRamHardwareConstraint
+                | NoGpuHardwareConstraint
+                | NoSSDHardwareConstraint
+                | SpecificHardwareConstraint
+                | SSDHardwareConstraint
+                | UnknownHardwareConstraint
+            ]
+            | None
+            | Unset
+        ):
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                hardware_constraints_type_0 = []
+                _hardware_constraints_type_0 = data
+                for hardware_constraints_type_0_item_data in _hardware_constraints_type_0:
+
+                    def _parse_hardware_constraints_type_0_item(
+                        data: object,
+                    ) -> (
+                        CpuModelHardwareConstraint
+                        | GpuHardwareConstraint
+                        | MaximumCoreHardwareConstraint
+                        | MaximumRamCoreRatioHardwareConstraint
+                        | MaximumRamHardwareConstraint
+                        | MinimumCoreHardwareConstraint
+                        | MinimumRamCoreRatioHardwareConstraint
+                        | MinimumRamHardwareConstraint
+                        | NoGpuHardwareConstraint
+                        | NoSSDHardwareConstraint
+                        | SpecificHardwareConstraint
+                        | SSDHardwareConstraint
+                        | UnknownHardwareConstraint
+                    ):
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_0 = MinimumCoreHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_1 = MaximumCoreHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_1
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_2 = MinimumRamHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_2
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_3 = MaximumRamHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_3
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_4 = (
+                                MinimumRamCoreRatioHardwareConstraint.from_dict(data)
+                            )
+
+                            return componentsschemas_hardware_constraint_type_4
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_5 = (
+                                MaximumRamCoreRatioHardwareConstraint.from_dict(data)
+                            )
+
+                            return componentsschemas_hardware_constraint_type_5
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_6 = SpecificHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_6
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_7 = CpuModelHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_7
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_8 = GpuHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_8
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_9 = NoGpuHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_9
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_10 = SSDHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_10
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_hardware_constraint_type_11 = NoSSDHardwareConstraint.from_dict(data)
+
+                            return componentsschemas_hardware_constraint_type_11
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_any_hardware_constraint_type_1 = UnknownHardwareConstraint.from_dict(data)
+
+                        return componentsschemas_any_hardware_constraint_type_1
+
+                    hardware_constraints_type_0_item = _parse_hardware_constraints_type_0_item(
+                        hardware_constraints_type_0_item_data
+                    )
+
+                    hardware_constraints_type_0.append(hardware_constraints_type_0_item)
+
+                return hardware_constraints_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(
+                list[
+                    CpuModelHardwareConstraint
+                    | GpuHardwareConstraint
+                    | MaximumCoreHardwareConstraint
+                    | MaximumRamCoreRatioHardwareConstraint
+                    | MaximumRamHardwareConstraint
+                    | MinimumCoreHardwareConstraint
+                    | MinimumRamCoreRatioHardwareConstraint
+                    | MinimumRamHardwareConstraint
+                    | NoGpuHardwareConstraint
+                    | NoSSDHardwareConstraint
+                    | SpecificHardwareConstraint
+                    | SSDHardwareConstraint
+                    | UnknownHardwareConstraint
+                ]
+                | None
+                | Unset,
+                data,
+            )
+
+        hardware_constraints = _parse_hardware_constraints(d.pop("hardwareConstraints", UNSET))
+
+        def _parse_labels(data: object) -> Labels | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                labels_type_0 = Labels.from_dict(data)
+
+                return labels_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Labels | None | Unset, data)
+
+        labels = _parse_labels(d.pop("labels", UNSET))
+
+        def _parse_scheduling_type(data: object) -> None | SchedulingType | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                scheduling_type_type_0 = check_scheduling_type(data)
+
+                return scheduling_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SchedulingType | Unset, data)
+
+        scheduling_type = _parse_scheduling_type(d.pop("schedulingType", UNSET))
+
+        def _parse_targeted_reserved_machine_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        targeted_reserved_machine_key = _parse_targeted_reserved_machine_key(d.pop("targetedReservedMachineKey", UNSET))
+
+        def _parse_privileges(data: object) -> None | Privileges | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                privileges_type_0 = Privileges.from_dict(data)
+
+                return privileges_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Privileges | Unset, data)
+
+        privileges = _parse_privileges(d.pop("privileges", UNSET))
+
+        def _parse_retry_settings(data: object) -> None | RetrySettings | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                retry_settings_type_0 = RetrySettings.from_dict(data)
+
+                return retry_settings_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RetrySettings | Unset, data)
+
+        retry_settings = _parse_retry_settings(d.pop("retrySettings", UNSET))
+
+        def _parse_max_retries_per_instance(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_retries_per_instance = _parse_max_retries_per_instance(d.pop("maxRetriesPerInstance", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_shortname(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        shortname = _parse_shortname(d.pop("shortname", UNSET))
+
+        def _parse_profile(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        profile = _parse_profile(d.pop("profile", UNSET))
+
+        def _parse_pool_uuid(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                pool_uuid_type_0 = UUID(data)
+
+                return pool_uuid_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        pool_uuid = _parse_pool_uuid(d.pop("poolUuid", UNSET))
+
+        def _parse_job_uuid(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                job_uuid_type_0 = UUID(data)
+
+                return job_uuid_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        job_uuid = _parse_job_uuid(d.pop("jobUuid", UNSET))
+
+        def _parse_progress(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        progress = _parse_progress(d.pop("progress", UNSET))
+
+        def _parse_running_instance_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        running_instance_count = _parse_running_instance_count(d.pop("runningInstanceCount", UNSET))
+
+        def _parse_running_core_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        running_core_count = _parse_running_core_count(d.pop("runningCoreCount", UNSET))
+
+        def _parse_execution_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        execution_time = _parse_execution_time(d.pop("executionTime", UNSET))
+
+        def _parse_wall_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        wall_time = _parse_wall_time(d.pop("wallTime", UNSET))
+
+        def _parse_state(data: object) -> None | TaskState | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_type_0 = check_task_state(data)
+
+                return state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskState | Unset, data)
+
+        state = _parse_state(d.pop("state", UNSET))
+
+        def _parse_previous_state(data: object) -> None | TaskState | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                previous_state_type_0 = check_task_state(data)
+
+                return previous_state_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskState | Unset, data)
+
+        previous_state = _parse_previous_state(d.pop("previousState", UNSET))
+
+        def _parse_instance_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        instance_count = _parse_instance_count(d.pop("instanceCount", UNSET))
+
+        def _parse_advanced_ranges(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        advanced_ranges = _parse_advanced_ranges(d.pop("advancedRanges", UNSET))
+
+        def _parse_state_transition_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        state_transition_time = _parse_state_transition_time(d.pop("stateTransitionTime", UNSET))
+
+        def _parse_previous_state_transition_time(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        previous_state_transition_time = _parse_previous_state_transition_time(
+            d.pop("previousStateTransitionTime", UNSET)
+        )
+
+        def _parse_last_modified(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        last_modified = _parse_last_modified(d.pop("lastModified", UNSET))
+
+        def _parse_creation_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        creation_date = _parse_creation_date(d.pop("creationDate", UNSET))
+
+        def _parse_end_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        end_date = _parse_end_date(d.pop("endDate", UNSET))
+
+        def _parse_wait_for_pool_resources_synchronization(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        wait_for_pool_resources_synchronization = _parse_wait_for_pool_resources_synchronization(
+            d.pop("waitForPoolResourcesSynchronization", UNSET)
+        )
+
+        task_output = cls(
+            uuid=uuid,
+            errors=errors,
+            resource_buckets=resource_buckets,
+            advanced_resource_buckets=advanced_resource_buckets,
+            result_bucket=result_bucket,
+            completed_instances=completed_instances,
+            status=status,
+            snapshot_interval=snapshot_interval,
+            results_count=results_count,
+            constants=constants,
+            secrets_access_rights=secrets_access_rights,
+            tags=tags,
+            snapshot_whitelist=snapshot_whitelist,
+            snapshot_blacklist=snapshot_blacklist,
+            snapshot_bucket=snapshot_bucket,
+            snapshot_bucket_prefix=snapshot_bucket_prefix,
+            results_whitelist=results_whitelist,
+            results_blacklist=results_blacklist,
+            results_bucket=results_bucket,
+            results_bucket_prefix=results_bucket_prefix,
+            upload_results_on_cancellation=upload_results_on_cancellation,
+            dependencies=dependencies,
+            auto_delete_on_completion=auto_delete_on_completion,
+            completion_time_to_live=completion_time_to_live,
+            hardware_constraints=hardware_constraints,
+            labels=labels,
+            scheduling_type=scheduling_type,
+            targeted_reserved_machine_key=targeted_reserved_machine_key,
+            privileges=privileges,
+            retry_settings=retry_settings,
+            max_retries_per_instance=max_retries_per_instance,
+            name=name,
+            shortname=shortname,
+            profile=profile,
+            pool_uuid=pool_uuid,
+            job_uuid=job_uuid,
+            progress=progress,
+            running_instance_count=running_instance_count,
+            running_core_count=running_core_count,
+            execution_time=execution_time,
+            wall_time=wall_time,
+            state=state,
+            previous_state=previous_state,
+            instance_count=instance_count,
+            advanced_ranges=advanced_ranges,
+            state_transition_time=state_transition_time,
+            previous_state_transition_time=previous_state_transition_time,
+            last_modified=last_modified,
+            creation_date=creation_date,
+            end_date=end_date,
+            wait_for_pool_resources_synchronization=wait_for_pool_resources_synchronization,
+        )
+
+        task_output.additional_properties = d
+        return task_output
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
