@@ -18,7 +18,7 @@ BASE ?=
 SPEC ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
-        contract fuzz bench bench-decode bench-storage spec-diff upgrade clean
+        contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -46,6 +46,7 @@ lint-spec: bootstrap  ## Structural validation and Redocly lint of openapi.yaml.
 lint: bootstrap  ## ruff (lint + format check) on handwritten code.
 	$(VENV)/bin/ruff check qarnot_ext scripts tests
 	$(VENV)/bin/ruff format --check qarnot_ext scripts tests
+	$(PY) scripts/unasync_client.py --check
 
 format: bootstrap  ## Apply ruff fixes and formatting to handwritten code.
 	$(VENV)/bin/ruff check --fix qarnot_ext scripts tests
@@ -70,6 +71,7 @@ contract: bootstrap  ## Deeper contract run against the embedded emulator.
 
 bench: bootstrap  ## All benchmarks (ratios against a baseline measured in the same run).
 	$(PY) scripts/bench_decode.py
+	$(PY) scripts/bench_client.py
 	$(PY) scripts/bench_ranges.py
 	$(PY) scripts/bench_storage.py
 
@@ -79,12 +81,15 @@ bench-decode: bootstrap  ## Generated-model decoding against json.loads of the s
 bench-storage: bootstrap  ## Storage sync against the official SDK, both on the same moto server.
 	$(PY) scripts/bench_storage.py
 
-spec-diff: bootstrap  ## Classified diff of openapi.yaml against BASE (default: last tag or origin/main).
-	$(PY) scripts/spec_diff.py $(if $(BASE),--base $(BASE),--base auto) openapi.yaml
+spec-diff: bootstrap  ## Classified diff of openapi.yaml against BASE (default: last tag, else origin/main, else HEAD).
+	$(PY) scripts/spec_diff.py --base $(or $(BASE),auto) openapi.yaml
 
-upgrade: bootstrap  ## Take a new API revision: make upgrade SPEC=path/to/new.yaml
-	@test -n "$(SPEC)" || { echo "usage: make upgrade SPEC=path/to/new.yaml" >&2; exit 2; }
-	$(PY) scripts/upgrade.py "$(SPEC)"
+api-diff: bootstrap  ## Public-API diff of qarnot_ext against BASE (griffe): a changelog draft.
+	$(PY) scripts/api_diff.py --base $(or $(BASE),auto)
+
+upgrade: bootstrap  ## Take a new API revision: make upgrade SPEC=path/to/new.yaml [DRY_RUN=1]
+	@test -n "$(SPEC)" || { echo "usage: make upgrade SPEC=path/to/new.yaml [DRY_RUN=1]" >&2; exit 2; }
+	$(PY) scripts/upgrade.py "$(SPEC)" $(if $(DRY_RUN),--dry-run)
 
 clean:  ## Remove caches and reports (keeps .venv and node_modules).
 	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis reports out
