@@ -3,6 +3,7 @@
 Everything public is importable from here; modules with a leading underscore are private.
 """
 
+from qarnot_ext._async_client import AsyncQarnot
 from qarnot_ext._errors import (
     APIError,
     BadRequest,
@@ -24,6 +25,8 @@ from qarnot_ext._errors import (
     WaitTimeoutError,
 )
 from qarnot_ext._filters import F, Filter, FilterError, OrderBy, Select, page_request, search_request
+from qarnot_ext._http import RetryPolicy
+from qarnot_ext._pagination import Page
 from qarnot_ext._ranges import InstanceRange, InstanceRangeError, InstanceStates, RangeSyntaxError
 from qarnot_ext._secrets import (
     MASKED,
@@ -40,6 +43,7 @@ from qarnot_ext._secrets import (
     render_constants,
     unregister_secret,
 )
+from qarnot_ext._sync_client import Qarnot
 from qarnot_ext._timefmt import (
     DateSpan,
     DateSpanError,
@@ -52,10 +56,12 @@ from qarnot_ext._timefmt import (
     format_timestamp,
     parse_timestamp,
 )
+from qarnot_ext._waits import WaitPolicy
 
 __all__ = [
     "MASKED",
     "APIError",
+    "AsyncQarnot",
     "BadRequest",
     "ConfigError",
     "Conflict",
@@ -74,13 +80,16 @@ __all__ = [
     "MaskedSecretError",
     "NotFound",
     "OrderBy",
+    "Page",
     "PaginationError",
     "ParseError",
     "PaymentRequired",
+    "Qarnot",
     "QarnotError",
     "RangeSyntaxError",
     "RateLimited",
     "RedactingFilter",
+    "RetryPolicy",
     "Secret",
     "SecretConstant",
     "SecretKeyError",
@@ -96,6 +105,7 @@ __all__ = [
     "TimestampSyntaxError",
     "TransportError",
     "Unauthorized",
+    "WaitPolicy",
     "WaitTimeoutError",
     "constants_for_resubmission",
     "format_timestamp",

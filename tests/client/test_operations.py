@@ -1,0 +1,129 @@
+"""The operation table against the spec, facade coverage, sync/async parity and the generated twin."""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from qarnot_ext._adapter import all_ops, secret_path
+from qarnot_ext._async_client import AsyncQarnot
+from qarnot_ext._operations import OPERATIONS, is_idempotent
+from qarnot_ext._sync_client import Qarnot
+from tests.client._fakes import REPO, spec
+
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def _spec_operations() -> dict[str, tuple[str, str]]:
+    return {
+        op["operationId"]: (method.upper(), path)
+        for path, item in spec()["paths"].items()
+        for method, op in item.items()
+        if method in METHODS
+    }
+
+
+def test_every_spec_operation_is_in_the_table_with_its_method_and_path() -> None:
+    table = {op_id: (op.method, op.path) for op_id, op in OPERATIONS.items()}
+    assert table == _spec_operations()
+    assert set(all_ops()) == set(OPERATIONS)
+
+
+def _resolve(client: object, dotted: str) -> object:
+    target = client
+    for part in dotted.split("."):
+        target = getattr(target, part)
+    return target
+
+
+@pytest.fixture(scope="module")
+def clients() -> Iterator[tuple[Qarnot, AsyncQarnot]]:
+    # A mock transport: building real transports loads the CA bundle, which is slow.
+    transport = httpx.MockTransport(lambda request: httpx.Response(500))
+    q = Qarnot("http://127.0.0.1:9", env={}, transport=transport)
+    yield q, AsyncQarnot("http://127.0.0.1:9", env={}, transport=transport)
+    q.close()
+
+
+@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+def test_every_operation_has_a_facade_method_on_both_clients(
+    op_id: str, clients: tuple[Qarnot, AsyncQarnot]
+) -> None:
+    q, aq = clients
+    facade = OPERATIONS[op_id].facade
+    assert callable(_resolve(q, facade))
+    assert inspect.iscoroutinefunction(_resolve(aq, facade)) or not inspect.iscoroutinefunction(
+        _resolve(q, facade)
+    )
+
+
+def test_sync_and_async_resources_have_the_same_public_methods(clients: tuple[Qarnot, AsyncQarnot]) -> None:
+    q, aq = clients
+    for name in ("tasks", "pools", "jobs", "profiles", "hardware_constraints", "secrets", "user", ""):
+        sync_obj = getattr(q, name) if name else q
+        async_obj = getattr(aq, name) if name else aq
+        sync_names = {n for n in dir(sync_obj) if not n.startswith("_")}
+        # The clients' own close() is aclose() in async (httpx's naming); pools.close() closes a pool.
+        renames = {"close": "aclose"} if not name else {}
+        async_names = {n for n in dir(async_obj) if not n.startswith("_")}
+        assert {renames.get(n, n) for n in sync_names} == async_names, name
+        for method in sync_names:
+            if isinstance(inspect.getattr_static(sync_obj, method), property):
+                continue
+            s, a = getattr(sync_obj, method), getattr(async_obj, renames.get(method, method))
+            if inspect.ismethod(s):
+                assert inspect.signature(s).parameters.keys() == inspect.signature(a).parameters.keys(), (
+                    method
+                )
+                assert inspect.iscoroutinefunction(a) or not inspect.iscoroutinefunction(s)
+
+
+def test_the_generated_sync_client_is_up_to_date() -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "unasync_client.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [
+        ("POST", "/tasks/paginate", True),
+        ("POST", "/tasks/summaries/paginate", True),
+        ("POST", "/pools/search", True),
+        ("POST", "/sanity-checks/pools/scaling", True),
+        ("POST", "/tasks", False),
+        ("POST", "/tasks/abc/abort", False),
+        ("POST", "/tasks/abc/stdout", False),
+        ("POST", "/tasks/abc/stdout/3", False),
+        ("POST", "/pools/abc/stdout/3", False),
+        ("POST", "/tasks/abc/retry", False),
+        ("POST", "/tasks/abc/snapshot", False),
+        ("POST", "/jobs/abc/terminate", False),
+        ("PUT", "/secrets-manager/data/team/db", False),
+        ("PATCH", "/tasks/abc", False),
+        ("GET", "/tasks/abc/stdout", True),
+        ("PUT", "/tasks/abc", True),
+        ("DELETE", "/tasks/abc", True),
+        ("GET", "/not/in/the/spec", True),
+        ("POST", "/not/in/the/spec", False),
+    ],
+)
+def test_idempotency_by_route(method: str, path: str, expected: bool) -> None:
+    assert is_idempotent(method, path) is expected
+
+
+def test_secret_paths_match_the_generated_encoding_for_simple_keys() -> None:
+    from qarnot_api.api.secrets import get_secret
+
+    for key in ("plain", "with space", "q?x", "100%"):
+        assert secret_path("data", key) == get_secret._get_kwargs(key)["url"]
+    assert secret_path("data", "team/db") == "/secrets-manager/data/team/db"
