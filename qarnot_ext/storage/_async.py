@@ -24,6 +24,7 @@ from qarnot_ext.storage._client import (
     settings_from_discovery,
 )
 from qarnot_ext.storage._models import ObjectInfo
+from qarnot_ext.storage._resources import SupportsToDict
 from qarnot_ext.storage._storage import Storage, StrPath
 
 __all__ = ["AsyncObjectReader", "AsyncStorage"]
@@ -211,13 +212,15 @@ class AsyncStorage:
         async for chunk in _drain(chunks):
             yield chunk
 
-    async def open_task_result(self, task: Mapping[str, Any], name: str) -> AsyncObjectReader:
+    async def open_task_result(
+        self, task: Mapping[str, Any] | SupportsToDict, name: str
+    ) -> AsyncObjectReader:
         """Open one result file of a task for asynchronous reading."""
         await self._ready()
         return AsyncObjectReader(await asyncio.to_thread(self.sync.open_task_result, task, name))
 
     async def iter_task_result(
-        self, task: Mapping[str, Any], name: str, chunk_size: int = 1024 * 1024
+        self, task: Mapping[str, Any] | SupportsToDict, name: str, chunk_size: int = 1024 * 1024
     ) -> AsyncIterator[bytes]:
         """Yield one result file of a task as chunks, each read in a worker thread."""
         await self._ready()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from qarnot_ext._errors import InvalidValueError, Problem
 from qarnot_ext.storage._paths import check_bucket, check_key, folder_prefix
@@ -80,14 +80,37 @@ def resource_bucket(
     return doc
 
 
-def task_results_location(task: Mapping[str, Any]) -> tuple[str, str]:
-    """``(bucket, prefix)`` where a task document's results live.
+class SupportsToDict(Protocol):
+    """A typed document (e.g. a generated model) that renders itself as its wire mapping."""
 
-    The bucket is ``resultBucket`` (else ``resultsBucket``); the prefix is ``resultsBucketPrefix``
-    or ``""``. Raises :class:`InvalidValueError` when the task has no result bucket.
+    def to_dict(self) -> dict[str, Any]:
+        """The wire form of the document."""
+        ...
+
+
+def as_task_document(task: Mapping[str, Any] | SupportsToDict) -> Mapping[str, Any]:
+    """The wire mapping of a task document or typed task; a clear error for anything else."""
+    if isinstance(task, Mapping):
+        return task
+    to_dict = getattr(task, "to_dict", None)
+    if callable(to_dict):
+        doc = to_dict()
+        if isinstance(doc, Mapping):
+            return doc
+    raise InvalidValueError(
+        "task document", [Problem(type(task).__name__, "must be a mapping or have to_dict()")]
+    )
+
+
+def task_results_location(task: Mapping[str, Any] | SupportsToDict) -> tuple[str, str]:
+    """``(bucket, prefix)`` where a task's results live.
+
+    ``task`` is a task document (a mapping) or a typed task (anything with ``to_dict()``, such as
+    what ``Qarnot.tasks.get`` returns). The bucket is ``resultBucket`` (else ``resultsBucket``);
+    the prefix is ``resultsBucketPrefix`` or ``""``. Raises :class:`InvalidValueError` when the
+    task has no result bucket.
     """
-    if not isinstance(task, Mapping):
-        raise InvalidValueError("task document", [Problem(type(task).__name__, "must be a mapping")])
+    task = as_task_document(task)
     bucket = task.get("resultBucket") or task.get("resultsBucket")
     if not isinstance(bucket, str) or not bucket:
         name = task.get("uuid") or task.get("shortname") or "task"
@@ -102,7 +125,7 @@ def task_results_location(task: Mapping[str, Any]) -> tuple[str, str]:
     return check_bucket(bucket), prefix
 
 
-def task_result_keys(task: Mapping[str, Any], name: str) -> tuple[str, list[str]]:
+def task_result_keys(task: Mapping[str, Any] | SupportsToDict, name: str) -> tuple[str, list[str]]:
     """``(bucket, candidate keys)`` of result file ``name``, as :func:`download_task_results` names it.
 
     A downloaded result's name is its key without the results prefix and without a ``/`` right
@@ -175,7 +198,7 @@ def upload_task_inputs(
 
 
 def download_task_results(
-    storage: Storage, task: Mapping[str, Any], local_dir: Path, *, options: SyncOptions
+    storage: Storage, task: Mapping[str, Any] | SupportsToDict, local_dir: Path, *, options: SyncOptions
 ) -> SyncResult:
     """Sync a task's results (see :func:`task_results_location`) into ``local_dir``.
 

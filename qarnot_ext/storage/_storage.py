@@ -33,6 +33,7 @@ from qarnot_ext.storage._errors import (
 from qarnot_ext.storage._etag import normalise_etag
 from qarnot_ext.storage._models import BucketInfo, ObjectInfo, SyncResult
 from qarnot_ext.storage._paths import check_bucket, check_key
+from qarnot_ext.storage._resources import SupportsToDict
 from qarnot_ext.storage._state import default_cache_dir
 from qarnot_ext.storage._transfer import ProgressCallback, TransferBatch, TransferJob
 
@@ -658,7 +659,7 @@ class Storage:
 
     def download_task_results(
         self,
-        task: Mapping[str, Any],
+        task: Mapping[str, Any] | SupportsToDict,
         local_dir: StrPath,
         *,
         delete: bool = False,
@@ -687,7 +688,7 @@ class Storage:
             ),
         )
 
-    def open_task_result(self, task: Mapping[str, Any], name: str) -> BinaryIO:
+    def open_task_result(self, task: Mapping[str, Any] | SupportsToDict, name: str) -> BinaryIO:
         """Stream one result file of a task; ``name`` is as :meth:`download_task_results` names it."""
         bucket, keys = _resources.task_result_keys(task, name)
         for key in keys[:-1]:
@@ -696,7 +697,7 @@ class Storage:
         return self.open_object(bucket, keys[-1])
 
     def iter_task_result(
-        self, task: Mapping[str, Any], name: str, chunk_size: int = 1024 * 1024
+        self, task: Mapping[str, Any] | SupportsToDict, name: str, chunk_size: int = 1024 * 1024
     ) -> Iterator[bytes]:
         """Yield one result file of a task as byte chunks (see :meth:`open_task_result`)."""
         _check_chunk_size(chunk_size)

@@ -61,6 +61,16 @@ def test_results_location_reads_the_task_document() -> None:
         task_results_location({"resultBucket": "out", "resultsBucketPrefix": 3})
 
 
+def test_results_location_reads_a_typed_task() -> None:
+    class TypedTask:
+        def to_dict(self) -> dict[str, Any]:
+            return {"uuid": "52c10b2d", "resultBucket": "out", "resultsBucketPrefix": "run-1/"}
+
+    assert task_results_location(TypedTask()) == ("out", "run-1/")
+    with pytest.raises(InvalidValueError, match="must be a mapping or have to_dict"):
+        task_results_location(42)  # type: ignore[arg-type]
+
+
 def test_upload_task_inputs_from_a_directory(storage: Storage, tmp_path: Path) -> None:
     inputs = tmp_path / "inputs"
     for rel in ("scene.blend", "textures/wood.png"):
