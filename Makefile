@@ -18,7 +18,7 @@ BASE ?=
 SPEC ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
-        contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade clean
+        emulator contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -63,17 +63,21 @@ check: lint typecheck test  ## Everything CI checks.
 demo: bootstrap  ## The main job, end to end against the embedded emulator.
 	$(PY) -m qarnot_ext.demo
 
+emulator: bootstrap  ## Serve the emulator on loopback (prints its API and storage URLs and token).
+	$(PY) -m qarnot_ext.emulator serve --speed 5
+
 fuzz: bootstrap  ## Deeper client-side fuzzing of the generated models and the adapter.
-	QARNOT_FUZZ_EXAMPLES=500 $(PY) -m pytest tests/fuzz -q
+	QARNOT_FUZZ_EXAMPLES=100 $(PY) -m pytest tests/fuzz -q
 
 contract: bootstrap  ## Deeper contract run against the embedded emulator.
-	QARNOT_CONTRACT_EXAMPLES=100 $(PY) -m pytest tests/contract -q
+	QARNOT_CONTRACT_EXAMPLES=20 $(PY) -m pytest tests/contract tests/emulator/test_schemathesis.py -q
 
 bench: bootstrap  ## All benchmarks (ratios against a baseline measured in the same run).
 	$(PY) scripts/bench_decode.py
 	$(PY) scripts/bench_client.py
 	$(PY) scripts/bench_ranges.py
 	$(PY) scripts/bench_storage.py
+	$(PY) scripts/bench_emulator.py
 
 bench-decode: bootstrap  ## Generated-model decoding against json.loads of the same bytes.
 	$(PY) scripts/bench_decode.py
