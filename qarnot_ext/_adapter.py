@@ -295,7 +295,11 @@ def _model(cls: type[M]) -> Callable[[httpx.Response], M]:
 
 def _model_list(cls: type[M]) -> Callable[[httpx.Response], list[M]]:
     def decode(response: httpx.Response) -> list[M]:
-        return cast(list[M], DECODERS.decode_list(cls, _json(response)))
+        # Parse and decode in one pass when the array is well-formed (see Decoders.stream_page).
+        items = DECODERS.stream_list(cls, response.content)
+        if items is None:
+            items = DECODERS.decode_list(cls, _json(response))
+        return cast(list[M], items)
 
     return decode
 
@@ -333,12 +337,17 @@ def _token_page(cls: type[M], schema: str) -> Callable[[httpx.Response], Page[M]
     """Decode a token page; items one by one (a bad item is named by its index)."""
 
     def decode(response: httpx.Response) -> Page[M]:
-        doc = _json(response)
-        if not isinstance(doc, dict):
-            raise ParseError(f"expected an object, got {type(doc).__name__}", schema=schema, path="$")
-        if "data" not in doc:
-            raise ParseError("missing required member 'data'", schema=schema, path="$")
-        items = DECODERS.decode_list(cls, doc["data"], where="$.data")
+        # Parse and decode in one pass when the page is well-formed (see Decoders.stream_page).
+        doc = DECODERS.stream_page(cls, response.content, "data")
+        if doc is not None:
+            items = doc["data"]
+        else:
+            doc = _json(response)
+            if not isinstance(doc, dict):
+                raise ParseError(f"expected an object, got {type(doc).__name__}", schema=schema, path="$")
+            if "data" not in doc:
+                raise ParseError("missing required member 'data'", schema=schema, path="$")
+            items = DECODERS.decode_list(cls, doc["data"], where="$.data")
         next_token = doc.get("nextToken")
         if next_token is not None and not isinstance(next_token, str):
             raise ParseError("expected a string", schema=schema, path="$.nextToken")
