@@ -37,7 +37,7 @@ import attrs
 import httpx
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import qarnot_api.models
@@ -364,6 +364,9 @@ def test_invalid_responses_raise_typed_errors_never_crash(operation_id: str) -> 
 
     @SETTINGS
     @given(_broken(operation_id))
+    # Always run one document that no body-reading decoder may accept, so the typed-error assertion
+    # below never depends on what the few random examples happened to be.
+    @example(("truncated JSON (pinned)", b'{"data": [', "application/json", True))
     def run(broken: tuple[str, bytes, str, bool]) -> None:
         kind, body, content_type, must_fail = broken
         try:
