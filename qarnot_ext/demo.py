@@ -30,6 +30,8 @@ from rich.table import Table
 from qarnot_ext import F, InstanceRange, InstanceStates, OrderBy, Qarnot, QarnotError, Secret, SecretConstant
 from qarnot_ext.emulator import FAIL_CONSTANT, INSTANCE_SECONDS_CONSTANT, Emulator
 
+__all__ = ["DemoFailure", "main", "run"]
+
 INSTANCES = InstanceRange.count(10)
 FAILING = InstanceRange.parse("3,7")
 INPUT_BUCKET = "demo-inputs"

@@ -88,7 +88,7 @@ def load_package(package: str, search_path: Path) -> griffe.Object | griffe.Alia
 
     """
     try:
-        return griffe.load(
+        loaded = griffe.load(
             package,
             search_paths=[search_path],
             try_relative_path=False,  # else a ``package`` directory in the cwd wins over search_paths
@@ -100,6 +100,26 @@ def load_package(package: str, search_path: Path) -> griffe.Object | griffe.Alia
         )
     except (ImportError, OSError, griffe.GriffeError) as error:
         raise UpgradeError(f"griffe cannot load {package} from {search_path}: {error}") from error
+    _drop_external_aliases(loaded, package)
+    return loaded
+
+
+def _drop_external_aliases(obj: griffe.Object | griffe.Alias, package: str) -> None:
+    """Remove names imported from outside ``package`` (``__future__.annotations``, ``json``…).
+
+    They are not part of our API, and griffe cannot resolve them without loading the other
+    packages, which would make ``find_breaking_changes`` fail on a module without ``__all__``.
+    """
+    stack = [obj]
+    while stack:
+        current = stack.pop()
+        for name, member in list(current.members.items()):
+            if isinstance(member, griffe.Alias):
+                target = member.target_path
+                if target != package and not target.startswith(package + "."):
+                    current.del_member(name)
+            elif member.is_module:
+                stack.append(member)
 
 
 def _public_paths(obj: griffe.Object | griffe.Alias, seen: set[str] | None = None) -> Iterator[str]:
