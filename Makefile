@@ -18,7 +18,7 @@ BASE ?=
 SPEC ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
-        emulator contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade clean
+        emulator contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade check-wheel clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -94,6 +94,9 @@ api-diff: bootstrap  ## Public-API diff of qarnot_ext against BASE (griffe): a c
 upgrade: bootstrap  ## Take a new API revision: make upgrade SPEC=path/to/new.yaml [DRY_RUN=1]
 	@test -n "$(SPEC)" || { echo "usage: make upgrade SPEC=path/to/new.yaml [DRY_RUN=1]" >&2; exit 2; }
 	$(PY) scripts/upgrade.py "$(SPEC)" $(if $(DRY_RUN),--dry-run)
+
+check-wheel: bootstrap  ## Build the wheel, install it in a fresh venv, check scripts, import cost and types.
+	$(PY) scripts/check_wheel.py --extras
 
 clean:  ## Remove caches and reports (keeps .venv and node_modules).
 	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis reports out

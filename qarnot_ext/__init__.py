@@ -1,7 +1,12 @@
-"""qarnot_ext: the handwritten layer of qarnot-toolkit over the generated Qarnot Compute API client.
+"""qarnot_ext: the Qarnot Compute API client library of qarnot-toolkit.
 
-Everything public is importable from here; modules with a leading underscore are private.
+Everything public is importable from here or from the public sub-modules :mod:`qarnot_ext.storage`
+(S3 buckets and objects) and :mod:`qarnot_ext.wire` (the protocol's vocabulary, for servers and
+tools); modules with a leading underscore are private. The tools (:mod:`qarnot_ext.emulator`,
+:mod:`qarnot_ext.contract`) need their extras and are never imported by the library.
 """
+
+import importlib.metadata as _metadata
 
 from qarnot_ext._async_client import AsyncQarnot
 from qarnot_ext._errors import (
@@ -11,6 +16,7 @@ from qarnot_ext._errors import (
     Conflict,
     Forbidden,
     InvalidValueError,
+    MissingExtraError,
     NotFound,
     PaginationError,
     ParseError,
@@ -58,6 +64,12 @@ from qarnot_ext._timefmt import (
 )
 from qarnot_ext._waits import WaitPolicy
 
+try:
+    __version__: str = _metadata.version("qarnot-toolkit")
+    """The installed distribution's version (PEP 440)."""
+except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
+
 __all__ = [
     "MASKED",
     "APIError",
@@ -78,6 +90,7 @@ __all__ = [
     "InvalidValueError",
     "MaskedSecret",
     "MaskedSecretError",
+    "MissingExtraError",
     "NotFound",
     "OrderBy",
     "Page",

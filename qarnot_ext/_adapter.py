@@ -189,6 +189,12 @@ HardwareConstraint = (
     | _models.UnknownHardwareConstraint
 )
 """Any hardware constraint; unknown kinds arrive as ``UnknownHardwareConstraint``."""
+ScalingPolicy = (
+    _models.FixedScalingPolicy | _models.ManagedTasksQueueScalingPolicy | _models.UnknownScalingPolicy
+)
+"""Any scaling policy of a pool; unknown kinds arrive as ``UnknownScalingPolicy``."""
+TimePeriod = _models.AlwaysTimePeriod | _models.WeeklyTimePeriod | _models.UnknownTimePeriod
+"""Any time period of a scaling policy; unknown kinds arrive as ``UnknownTimePeriod``."""
 _HARDWARE_CONSTRAINTS: Final = (
     _models.CpuModelHardwareConstraint,
     _models.GpuHardwareConstraint,

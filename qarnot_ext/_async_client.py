@@ -20,7 +20,7 @@ import builtins
 import os
 import ssl
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
@@ -71,7 +71,9 @@ from qarnot_ext._waits import (
     WaitPolicy,
     wait_async,
 )
-from qarnot_ext.storage import AsyncStorage
+
+if TYPE_CHECKING:
+    from qarnot_ext.storage import AsyncStorage
 
 __all__ = [
     "AsyncHardwareConstraints",
@@ -1048,6 +1050,9 @@ class AsyncQarnot:
     def storage(self) -> AsyncStorage:
         """The account's S3 storage; endpoint and access key are discovered on first use, not here."""
         if self._storage is None:
+            # Imported on first use: boto3 is most of the cost of importing the storage package.
+            from qarnot_ext.storage import AsyncStorage
+
             if self.config.token is None:
                 raise ConfigError("storage needs the API token (its secret key); none was configured")
             verify = self.config.verify

@@ -4,6 +4,7 @@
 
     QarnotError
     ├── ConfigError (ValueError)            bad configuration (arguments, environment, INI file)
+    │   └── MissingExtraError (ImportError) an optional part needs a package of an extra
     ├── InvalidValueError (ValueError)      a value-type parser rejected its input
     ├── ParseError (ValueError)             a response body does not match the contract
     ├── PaginationError                     the server broke the paging protocol (would loop)
@@ -42,6 +43,7 @@ __all__ = [
     "Conflict",
     "Forbidden",
     "InvalidValueError",
+    "MissingExtraError",
     "NotFound",
     "PaginationError",
     "ParseError",
@@ -68,6 +70,22 @@ class QarnotError(Exception):
 
 class ConfigError(QarnotError, ValueError):
     """The configuration (arguments, environment or INI file) is invalid; the message names the source."""
+
+
+class MissingExtraError(ConfigError, ImportError):
+    """An optional part of the toolkit needs a package that is not installed.
+
+    The message names the missing package and the extra that brings it
+    (``pip install 'qarnot-toolkit[emulator]'``); :attr:`name` is the missing module, as on
+    :class:`ModuleNotFoundError`.
+    """
+
+    def __init__(self, message: str, *, name: str | None = None, extra: str) -> None:
+        ConfigError.__init__(self, message)
+        self.msg = message
+        self.name = name
+        self.path = None
+        self.extra = extra
 
 
 class Problem:
@@ -329,7 +347,7 @@ def _as_str(value: Any) -> str | None:
 def parse_error_body(body: bytes | str | None) -> dict[str, Any]:
     """Read any of the API's error-body shapes into ``message``, ``code``, ``errors``, ``trace_id``.
 
-    Shapes handled (see ``formats-and-quirks.md``): ``{"message": …}``;
+    Shapes handled (see ``docs/real-world-quirks.md``, quirk 6): ``{"message": …}``;
     ``{"error": {"message": …, "code": …}, "data": {}}``; ``{"error": "…"}``; RFC 7807 problem
     details ``{title, detail, status, errors, traceId | extensions.traceId}``; plain text; empty.
     Missing parts are ``None`` (``errors`` is an empty dict); this function never raises.

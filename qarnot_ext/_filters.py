@@ -13,9 +13,9 @@ must have the field's type (a datetime or timestamp string for ``CreationDate``,
 ("tasks", "pools" or "jobs"). :class:`OrderBy`, :class:`Select`, :func:`page_request` and
 :func:`search_request` build the rest of the request bodies.
 
-The allow-lists below come from the reference, ``formats-and-quirks.md`` and the field list of the
-official C# SDK (``official-sdks-review.md`` §3); ``F.raw("Some.Path")`` is the escape hatch for a
-field they do not know yet.
+The allow-lists below come from the API reference, ``docs/real-world-quirks.md`` and the field list
+the official C# SDK filters on; ``F.raw("Some.Path")`` is the escape hatch for a field they do not
+know yet.
 """
 
 from __future__ import annotations

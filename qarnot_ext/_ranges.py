@@ -503,7 +503,7 @@ class InstanceRange:
 
 _EMPTY: Final = InstanceRange._from_bounds(())
 
-# Status field name -> attribute of InstanceStates (per formats-and-quirks.md).
+# Status field name -> attribute of InstanceStates (per docs/real-world-quirks.md).
 _STATUS_KEYS: Final = {
     "succeededRange": "succeeded",
     "executedRange": "executed",

@@ -19,7 +19,7 @@ import builtins
 import os
 import ssl
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
@@ -70,7 +70,9 @@ from qarnot_ext._waits import (
     WaitPolicy,
     wait_sync,
 )
-from qarnot_ext.storage import Storage
+
+if TYPE_CHECKING:
+    from qarnot_ext.storage import Storage
 
 __all__ = [
     "HardwareConstraints",
@@ -1045,6 +1047,9 @@ class Qarnot:
     def storage(self) -> Storage:
         """The account's S3 storage; endpoint and access key are discovered on first use, not here."""
         if self._storage is None:
+            # Imported on first use: boto3 is most of the cost of importing the storage package.
+            from qarnot_ext.storage import Storage
+
             if self.config.token is None:
                 raise ConfigError("storage needs the API token (its secret key); none was configured")
             verify = self.config.verify

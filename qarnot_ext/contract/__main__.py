@@ -14,19 +14,17 @@ Exit codes: 0 conformant, 1 violations found, 2 usage or connection error (no ve
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from rich.console import Console
-
-from qarnot_ext.contract._console import ConsoleProgress, RedactingStream, render_summary
-from qarnot_ext.contract._names import CHECKS, PHASES
+from qarnot_ext import MissingExtraError
+from qarnot_ext.contract import _load
+from qarnot_ext.contract._names import CHECKS, EXIT_ERROR, EXIT_INTERRUPTED, PHASES
 from qarnot_ext.contract._redact import Redactor
-from qarnot_ext.contract._reports import write_reports
-from qarnot_ext.contract._results import EXIT_ERROR, EXIT_INTERRUPTED
 
 __all__ = ["TOKEN_ENV", "main"]
 
@@ -118,7 +116,27 @@ def _parser() -> _Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code (2 for usage errors and a missing extra)."""
+    try:
+        # Before parsing, so that even --help says in one line what to install. The runner itself
+        # (schemathesis takes seconds to import) is only looked for here, and imported after parsing.
+        _load("_console")
+        _load("_reports")
+        if importlib.util.find_spec("schemathesis") is None:
+            raise MissingExtraError(
+                "contract testing needs 'schemathesis', which is not installed: "
+                "pip install 'qarnot-toolkit[contract]'",
+                name="schemathesis",
+                extra="contract",
+            )
+    except MissingExtraError as exc:
+        print(f"qarnot-contract: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    from rich.console import Console
+
+    from qarnot_ext.contract._console import ConsoleProgress, RedactingStream, render_summary
+    from qarnot_ext.contract._reports import write_reports
+
     try:
         args = _parser().parse_args(argv)
     except _ArgumentError as exc:
@@ -126,7 +144,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except SystemExit as exc:  # --help
         return exc.code if isinstance(exc.code, int) else 0
-    # Imported here: schemathesis takes seconds to import, --help and usage errors need none of it.
     from qarnot_ext.contract._runner import RunOptions, UsageError, run_contract
 
     token = args.token or os.environ.get(TOKEN_ENV, "")

@@ -39,8 +39,7 @@ from schemathesis.generation.meta import TestPhase
 from schemathesis.hooks import GLOBAL_HOOK_DISPATCHER, HookContext
 from schemathesis.openapi.checks import EnsureResourceAvailability, JsonSchemaError
 
-from qarnot_ext._errors import InvalidValueError
-from qarnot_ext._timefmt import DateSpan, TimeOfDay, parse_timestamp
+from qarnot_ext import DateSpan, InvalidValueError, TimeOfDay, parse_timestamp
 from qarnot_ext.contract._context import RunContext, context_for
 from qarnot_ext.contract._drift import drift_kind
 from qarnot_ext.contract._formats import CUSTOM_FORMATS, FORMAT_VALIDATORS

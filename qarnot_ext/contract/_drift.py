@@ -1,4 +1,4 @@
-"""Tolerance for the real API's known drift (``formats-and-quirks.md``, quirk 1): enum values.
+"""Tolerance for the real API's known drift (``docs/real-world-quirks.md``, quirk 1): enum values.
 
 The real API re-cases enum values (``Flex`` for ``flex``, ``Thursday`` for ``thursday``) and adds new
 ones over time (new task states). With ``--allow-case-drift`` / ``--allow-unknown-enum-values`` such a

@@ -27,8 +27,8 @@ import schemathesis
 from hypothesis import strategies as st
 from schemathesis.specs.openapi import formats as _st_formats
 
-from qarnot_ext._errors import InvalidValueError
-from qarnot_ext._timefmt import TICKS_PER_SECOND, DateSpan, TimeOfDay, parse_timestamp
+from qarnot_ext import DateSpan, InvalidValueError, TimeOfDay, parse_timestamp
+from qarnot_ext.wire import TICKS_PER_SECOND
 
 __all__ = ["CUSTOM_FORMATS", "FORMAT_VALIDATORS", "format_strategies", "registered_formats"]
 

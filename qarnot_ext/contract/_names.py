@@ -7,7 +7,21 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["CHECKS", "FULL_ONLY_CHECKS", "PHASES"]
+__all__ = [
+    "CHECKS",
+    "EXIT_CONFORMANT",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_VIOLATIONS",
+    "FULL_ONLY_CHECKS",
+    "PHASES",
+]
+
+EXIT_CONFORMANT: Final = 0
+EXIT_VIOLATIONS: Final = 1
+EXIT_ERROR: Final = 2
+"""Usage or connection error, or a missing extra: no verdict."""
+EXIT_INTERRUPTED: Final = 130
 
 PHASES: Final = ("examples", "coverage", "fuzzing", "stateful")
 """schemathesis' phases, in the order they run (``stateful`` only in full mode)."""

@@ -35,7 +35,7 @@ from qarnot_ext.contract._spec import OperationInfo
 
 __all__ = ["ResourceGuard"]
 
-_MAX_TAGS: Final = 10  # the API's limit (formats-and-quirks.md)
+_MAX_TAGS: Final = 10  # the API's limit (docs/real-world-quirks.md)
 # Deletion order: tasks before the jobs and pools that hold them.
 _DELETE: Final[tuple[tuple[str, str, dict[str, str]], ...]] = (
     ("task", "/tasks/{}", {}),

@@ -11,8 +11,9 @@ import enum
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
+from qarnot_ext.contract._names import EXIT_CONFORMANT, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_VIOLATIONS
 from qarnot_ext.contract._spec import OperationInfo
 
 __all__ = [
@@ -28,11 +29,6 @@ __all__ = [
     "Verdict",
     "percentile",
 ]
-
-EXIT_CONFORMANT: Final = 0
-EXIT_VIOLATIONS: Final = 1
-EXIT_ERROR: Final = 2
-EXIT_INTERRUPTED: Final = 130
 
 
 class Verdict(enum.StrEnum):

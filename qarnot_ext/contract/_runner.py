@@ -28,7 +28,7 @@ import requests
 import schemathesis
 from schemathesis.engine import Status, StopReason, events, from_schema
 
-from qarnot_ext._errors import ConfigError
+from qarnot_ext import ConfigError
 from qarnot_ext.contract._checks import installed, schema_hooks
 from qarnot_ext.contract._context import RunContext, active
 from qarnot_ext.contract._drift import DriftPolicy

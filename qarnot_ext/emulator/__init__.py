@@ -8,6 +8,10 @@
         ...                                 # API token: emu.token; S3 keys: emu.email / emu.token
         emu.advance(30)                     # skip 30 emulated seconds
 
+Needs the ``emulator`` extra (``pip install "qarnot-toolkit[emulator]"``); the names below load
+on first use, so a missing extra is reported in one line naming it, never as a traceback from
+deep inside a dependency.
+
 Other entry points: :func:`create_app` (the ASGI app over an :class:`EmulatorState`, for in-process
 tests and schemathesis), :class:`Tenant`, :class:`ManualClock`, :class:`SpeedClock`, and the console
 script ``qarnot-emulator serve`` (``python -m qarnot_ext.emulator``).
@@ -58,11 +62,19 @@ Rules the emulator follows where the API reference is silent:
   was rejected (201 per created task). A malformed path parameter is a 404.
 """
 
-from qarnot_ext.emulator._app import create_app
-from qarnot_ext.emulator._clock import ManualClock, SpeedClock
-from qarnot_ext.emulator._model import FAIL_CONSTANT, INSTANCE_SECONDS_CONSTANT
-from qarnot_ext.emulator._server import DEFAULT_EMAIL, Emulator
-from qarnot_ext.emulator._state import EmulatorState, Tenant
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+from qarnot_ext import MissingExtraError
+
+if TYPE_CHECKING:
+    from qarnot_ext.emulator._app import create_app
+    from qarnot_ext.emulator._clock import ManualClock, SpeedClock
+    from qarnot_ext.emulator._model import FAIL_CONSTANT, INSTANCE_SECONDS_CONSTANT
+    from qarnot_ext.emulator._server import DEFAULT_EMAIL, Emulator
+    from qarnot_ext.emulator._state import EmulatorState, Tenant
 
 __all__ = [
     "DEFAULT_EMAIL",
@@ -75,3 +87,45 @@ __all__ = [
     "Tenant",
     "create_app",
 ]
+
+_HOMES: Final = {
+    "DEFAULT_EMAIL": "_server",
+    "Emulator": "_server",
+    "FAIL_CONSTANT": "_model",
+    "INSTANCE_SECONDS_CONSTANT": "_model",
+    "EmulatorState": "_state",
+    "Tenant": "_state",
+    "ManualClock": "_clock",
+    "SpeedClock": "_clock",
+    "create_app": "_app",
+}
+
+
+def _load(module: str) -> Any:
+    """Import ``qarnot_ext.emulator.<module>``; a missing dependency becomes a :class:`MissingExtraError`."""
+    try:
+        return importlib.import_module(f"{__name__}.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name is None or exc.name.partition(".")[0] == "qarnot_ext":
+            raise
+        missing = exc.name.partition(".")[0]
+        raise MissingExtraError(
+            f"the emulator needs {missing!r}, which is not installed: pip install 'qarnot-toolkit[emulator]'",
+            name=missing,
+            extra="emulator",
+        ) from exc
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: the client install lacks the extra, and the console script must be able to
+    # import this package to say so in one line.
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_load(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOMES])

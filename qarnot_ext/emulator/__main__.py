@@ -9,10 +9,13 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from qarnot_ext.emulator._server import Emulator
-from qarnot_ext.emulator._state import Tenant
+from qarnot_ext import MissingExtraError
+from qarnot_ext.emulator import _load
+
+if TYPE_CHECKING:
+    from qarnot_ext.emulator._state import Tenant
 
 __all__ = ["main"]
 
@@ -67,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _tenants(specs: Sequence[str], grants: Sequence[str]) -> list[Tenant]:
+    from qarnot_ext.emulator import Tenant
+
     parsed = [Tenant.parse(text) for text in specs] or [
         Tenant(DEFAULT_TENANT, os.environ.get(TOKEN_ENV) or DEFAULT_TOKEN)
     ]
@@ -89,7 +94,13 @@ def _tenants(specs: Sequence[str], grants: Sequence[str]) -> list[Tenant]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the emulator; returns the process exit code."""
+    """Run the emulator; returns the process exit code (2 for usage errors and a missing extra)."""
+    try:
+        # Before parsing: without the extra even --help must say, in one line, what to install.
+        Emulator = _load("_server").Emulator  # noqa: N806 - a class
+    except MissingExtraError as exc:
+        print(f"qarnot-emulator: {exc}", file=sys.stderr)
+        return 2
     args = _parser().parse_args(argv)
     try:
         tenants = _tenants(args.tenant, args.read_access)

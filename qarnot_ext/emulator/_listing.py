@@ -25,12 +25,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
-from qarnot_ext._errors import InvalidValueError
-from qarnot_ext._filters import F, FilterLeaf, FilterNode, Resource, select_fields, sort_fields
-from qarnot_ext._timefmt import DateSpan, parse_timestamp
+from qarnot_ext import DateSpan, F, InvalidValueError, parse_timestamp
 from qarnot_ext.emulator._model import Job, Task
 from qarnot_ext.emulator._problems import bad_request
 from qarnot_ext.emulator._state import Account, Collection, Cursor, EmulatorState
+from qarnot_ext.wire import FilterLeaf, FilterNode, Resource, select_fields, sort_fields
 
 __all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "paginate", "parse_filter", "search", "select", "with_tags"]
 
@@ -283,7 +282,7 @@ def _limit(value: object, default: int | None) -> int | None:
         return default
     if not isinstance(value, int | float):
         raise bad_request("The request is invalid.", {"maximumResults": ["must be an integer"]})
-    number = int(value)  # a JSON Schema integer may arrive as 1.0 (tooling-trials §4.1, trap 4)
+    number = int(value)  # a JSON Schema integer may arrive as 1.0 (JSON Schema counts 1.0 as an integer)
     if number < 1:
         raise bad_request("The request is invalid.", {"maximumResults": ["must be at least 1"]})
     return min(number, MAX_PAGE_SIZE)

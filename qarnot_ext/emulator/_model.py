@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
-from qarnot_ext._ranges import InstanceRange
-from qarnot_ext._secrets import MASKED_VALUE, SECRET_PREFIX
-from qarnot_ext._timefmt import DateSpan
+from qarnot_ext import DateSpan, InstanceRange
 from qarnot_ext.emulator._catalog import PROFILES, Machine, machines_for
 from qarnot_ext.emulator._clock import format_time
 from qarnot_ext.emulator._scaling import active_policy as _active_policy
+from qarnot_ext.wire import MASKED_VALUE, SECRET_PREFIX
 
 __all__ = [
     "DISPATCH_SECONDS",

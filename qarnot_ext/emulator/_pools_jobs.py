@@ -6,7 +6,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from qarnot_ext._timefmt import DateSpan
+from qarnot_ext import DateSpan
 from qarnot_ext.emulator._catalog import KNOWN_CONSTRAINTS, PROFILES
 from qarnot_ext.emulator._clock import format_time
 from qarnot_ext.emulator._model import ACTION, Job, Line, Pool, mask_constants, span

@@ -15,8 +15,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from qarnot_ext._errors import InvalidValueError
-from qarnot_ext._timefmt import TimeOfDay
+from qarnot_ext import InvalidValueError, TimeOfDay
 
 __all__ = ["active_policy", "check_scaling"]
 

@@ -35,8 +35,7 @@ from openapi_core.unmarshalling.request.unmarshallers import V31RequestUnmarshal
 from openapi_core.validation.response.validators import V31ResponseValidator
 from openapi_core.validation.schemas import oas31_schema_validators_factory
 
-from qarnot_ext._errors import InvalidValueError
-from qarnot_ext._timefmt import DateSpan, TimeOfDay, parse_timestamp
+from qarnot_ext import DateSpan, InvalidValueError, TimeOfDay, parse_timestamp
 from qarnot_ext.emulator._fastschema import FastSchemaValidatorsFactory
 
 __all__ = ["FORMAT_VALIDATORS", "Match", "Operation", "Spec", "find_spec_path", "load_spec"]
@@ -58,7 +57,7 @@ _PARAM: Final = re.compile(r"^\{([A-Za-z0-9_]+)\}$")
 def _format_checker(parse: Callable[[str], object]) -> Callable[[Any], bool]:
     def check(value: Any) -> bool:
         # Validators also see the ``null`` of nullable fields and non-strings: only strings carry
-        # the format (tooling-trials §4.1, trap 5).
+        # the format (openapi-core checks a format only when it knows it).
         if not isinstance(value, str):
             return True
         try:

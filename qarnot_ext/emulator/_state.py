@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Final, Generic, Protocol, TypeVar
 
-from qarnot_ext._secrets import SECRET_PREFIX
-from qarnot_ext._timefmt import DateSpan
+from qarnot_ext import DateSpan
 from qarnot_ext.emulator._clock import Clock, ManualClock
 from qarnot_ext.emulator._model import Job, Line, Pool, Snapshot, Stream, Task
 from qarnot_ext.emulator._storage import BucketRegistry, S3Backend
+from qarnot_ext.wire import SECRET_PREFIX
 
 __all__ = ["Account", "Collection", "EmulatorState", "Tenant"]
 

@@ -13,8 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from qarnot_ext._ranges import InstanceRange
-from qarnot_ext._timefmt import DateSpan
+from qarnot_ext import DateSpan, InstanceRange
 from qarnot_ext.emulator._catalog import KNOWN_CONSTRAINTS, PROFILES
 from qarnot_ext.emulator._clock import format_time
 from qarnot_ext.emulator._model import (

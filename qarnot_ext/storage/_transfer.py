@@ -28,6 +28,7 @@ import itertools
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -37,7 +38,6 @@ from boto3.s3.transfer import create_transfer_manager
 from s3transfer.exceptions import CancelledError
 from s3transfer.subscribers import BaseSubscriber
 
-from qarnot_ext._errors import ConfigError
 from qarnot_ext.storage._errors import translate
 from qarnot_ext.storage._paths import TEMP_MARKER
 
@@ -159,22 +159,38 @@ class _Tracker:
             self._emit(job, index, done=True)
 
 
-class _Bar:
+class _Bar(Protocol):
+    """A progress display for one batch: entered, updated with running totals, exited."""
+
+    def __enter__(self) -> _Bar: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def update(self, bytes_done: int, files_done: int) -> None: ...
+
+
+def _open_bar(description: str, total: int, files_total: int) -> _Bar:
+    """A rich bar when the ``progress`` extra (rich) is installed, else plain lines on stderr."""
+    try:
+        return _RichBar(description, total, files_total)
+    except ImportError:
+        return _PlainBar(description, total, files_total)
+
+
+class _RichBar:
     """A rich progress bar on stderr; rich is imported only when a bar is wanted."""
 
     def __init__(self, description: str, total: int, files_total: int) -> None:
-        try:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                DownloadColumn,
-                Progress,
-                TextColumn,
-                TimeRemainingColumn,
-                TransferSpeedColumn,
-            )
-        except ImportError as exc:
-            raise ConfigError("show_progress=True needs the 'rich' package") from exc
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
         self._description = description
         self._files_total = files_total
         self._progress = Progress(
@@ -190,7 +206,7 @@ class _Bar:
     def _label(self, files_done: int) -> str:
         return f"{self._description} {files_done}/{self._files_total} files"
 
-    def __enter__(self) -> _Bar:
+    def __enter__(self) -> _RichBar:
         self._progress.start()
         return self
 
@@ -199,6 +215,44 @@ class _Bar:
 
     def update(self, bytes_done: int, files_done: int) -> None:
         self._progress.update(self._task, completed=bytes_done, description=self._label(files_done))
+
+
+class _PlainBar:
+    """Plain progress lines on stderr, at most one per :attr:`interval` seconds, and one at the end.
+
+    Used when rich is not installed: a client-only install still shows progress, in a form that
+    also reads well in CI logs.
+    """
+
+    interval = 1.0
+
+    def __init__(self, description: str, total: int, files_total: int) -> None:
+        self._description = description
+        self._total = total
+        self._files_total = files_total
+        self._last_print = float("-inf")
+        self._bytes_done = 0
+        self._files_done = 0
+
+    def _line(self) -> str:
+        percent = 100.0 if self._total == 0 else 100.0 * self._bytes_done / self._total
+        return (
+            f"{self._description}: {self._files_done}/{self._files_total} files, "
+            f"{self._bytes_done}/{self._total} bytes ({percent:.0f}%)"
+        )
+
+    def __enter__(self) -> _PlainBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        print(self._line(), file=sys.stderr, flush=True)
+
+    def update(self, bytes_done: int, files_done: int) -> None:
+        self._bytes_done, self._files_done = bytes_done, files_done
+        now = time.monotonic()
+        if now - self._last_print >= self.interval:
+            self._last_print = now
+            print(self._line(), file=sys.stderr, flush=True)
 
 
 class _Subscriber(BaseSubscriber):
@@ -282,7 +336,7 @@ class TransferBatch:
         if not self._show_bar:
             yield None
             return
-        with _Bar(description, sum(j.size for j in jobs), len(jobs)) as bar:
+        with _open_bar(description, sum(j.size for j in jobs), len(jobs)) as bar:
             yield bar
 
     def _acquire_slot(self) -> bool:

@@ -1,6 +1,6 @@
 """The quirk corpus (``quirks/*.json``): real-world deviations that the generated models must survive.
 
-Each file names the quirk of ``formats-and-quirks.md`` it reproduces, the component schema the
+Each file names the quirk of ``docs/real-world-quirks.md`` it reproduces, the component schema the
 payload is parsed as, and the payload. Every payload must parse without error, without a warning
 (``filterwarnings = error``), with each union resolved by its tag (unknown tags to ``Unknown...``),
 no raw-dict fallback and every value kept verbatim (``_fuzz_tools.check_parsed``); ``to_dict``
@@ -58,7 +58,7 @@ def _json(parsed: Any) -> Any:
 
 def test_corpus_covers_every_quirk() -> None:
     covered = {json.loads(f.read_text(encoding="utf-8"))["quirk"] for f in FILES}
-    # Quirk 6 (error bodies) and 7 (bulk creation) included; every quirk of formats-and-quirks.md.
+    # Quirk 6 (error bodies) and 7 (bulk creation) included; every quirk of docs/real-world-quirks.md.
     assert covered == set(range(1, 10))
 
 

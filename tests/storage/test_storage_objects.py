@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -171,3 +172,22 @@ def test_progress_bar_and_bounded_submission(
     )
     assert sorted(tight.upload_files(files, bucket)) == sorted(files)
     assert capsys.readouterr().err == ""  # not a terminal: no bar by default
+
+
+def test_progress_without_rich_falls_back_to_plain_lines(
+    storage: Storage,
+    bucket: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A client-only install has no rich (it comes with the `progress` extra): progress still shows.
+    for name in [m for m in sys.modules if m == "rich" or m.startswith("rich.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "rich", None)
+    plain = Storage.from_connection(storage.connection, show_progress=True, sync_cache=False)
+    files = {f"plain/{i}.txt": write(tmp_path / f"{i}.txt", b"p" * 10) for i in range(3)}
+    assert sorted(plain.upload_files(files, bucket)) == sorted(files)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines, "no progress shown"
+    assert lines[-1] == "uploading: 3/3 files, 30/30 bytes (100%)"
