@@ -46,5 +46,15 @@ class ReSTHabits(griffe.Extension):
     def on_object(self, *, obj: griffe.Object, loader: griffe.GriffeLoader, **kwargs: Any) -> None:
         """Rewrite ``obj``'s own docstring; aliases share their target's."""
         del loader, kwargs
-        if obj.docstring is not None:
-            obj.docstring.value = rewrite(obj.docstring.value)
+        _rewrite_docstring(obj)
+
+    def on_package(self, *, pkg: griffe.Module, loader: griffe.GriffeLoader, **kwargs: Any) -> None:
+        """Rewrite the top-level package's docstring (``on_object`` sees only its members)."""
+        del loader, kwargs
+        _rewrite_docstring(pkg)
+
+
+def _rewrite_docstring(obj: griffe.Object) -> None:
+    # Idempotent: an object seen twice is rewritten to the same text.
+    if obj.docstring is not None:
+        obj.docstring.value = rewrite(obj.docstring.value)
