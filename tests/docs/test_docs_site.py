@@ -161,8 +161,12 @@ def _internal(base: str, href: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def crawl(site_url: str, browser: Any) -> Crawl:
-    """Open every page reachable from the home page by internal links, once each."""
+def crawl(browser: Any, site_url: str) -> Crawl:
+    """Open every page reachable from the home page by internal links, once each.
+
+    The browser comes first among the fixtures so that a machine without Chromium skips before
+    spending a build.
+    """
     result = Crawl(site_url)
     queue = [site_url]
     while queue:
@@ -217,7 +221,7 @@ def test_every_internal_link_resolves_with_its_anchor(crawl: Crawl) -> None:
     assert checked > 500, checked
 
 
-def test_a_missing_page_is_reported_as_such(site_url: str, browser: Any) -> None:
+def test_a_missing_page_is_reported_as_such(browser: Any, site_url: str) -> None:
     # The status the link check relies on is the browser's, and it does see a 404.
     page = _open(browser, site_url + "no-such-page/")
     assert page.status == 404
@@ -235,7 +239,7 @@ def test_reference_page_renders_the_docstrings(crawl: Crawl, name: str) -> None:
     assert len(objects) >= 5, objects
 
 
-def test_the_client_class_and_its_methods_render(site_url: str, browser: Any) -> None:
+def test_the_client_class_and_its_methods_render(browser: Any, site_url: str) -> None:
     from selenium.webdriver.common.by import By
 
     browser.get(f"{site_url}reference/qarnot_ext/")
@@ -256,7 +260,7 @@ def test_the_client_class_and_its_methods_render(site_url: str, browser: Any) ->
     assert "instances: Instances | None = 1" in text
 
 
-def test_the_architecture_page_includes_the_repository_file(site_url: str, browser: Any) -> None:
+def test_the_architecture_page_includes_the_repository_file(browser: Any, site_url: str) -> None:
     from selenium.webdriver.common.by import By
 
     browser.get(f"{site_url}architecture/")
