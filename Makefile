@@ -18,7 +18,7 @@ BASE ?=
 SPEC ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
-        emulator contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade check-wheel clean
+        emulator contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade check-wheel docs clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -98,5 +98,8 @@ upgrade: bootstrap  ## Take a new API revision: make upgrade SPEC=path/to/new.ya
 check-wheel: bootstrap  ## Build the wheel, install it in a fresh venv, check scripts, import cost and types.
 	$(PY) scripts/check_wheel.py --extras
 
+docs: bootstrap  ## Build the documentation site into site/ (mkdocs --strict: any warning fails).
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --clean --site-dir site
+
 clean:  ## Remove caches and reports (keeps .venv and node_modules).
-	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis reports out
+	rm -rf .pytest_cache .mypy_cache .ruff_cache .hypothesis reports out site
