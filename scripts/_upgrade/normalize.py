@@ -606,11 +606,9 @@ def _operation(
     tags = operation.get("tags")
     if isinstance(tags, list) and tags:
         out["tags"] = [_tag(str(t)) for t in tags] if vendor else tags
-    operation_id = (
-        table.get((method, path)) or operation.get("operationId") or derive_operation_id(method, path)
-    )
-    if vendor and (method, path) not in table:
-        operation_id = derive_operation_id(method, path)
+    # The vendor's own operationIds (action names, when it has any) are not our vocabulary.
+    own_id = None if vendor else operation.get("operationId")
+    operation_id = own_id or table.get((method, path)) or derive_operation_id(method, path)
     out["operationId"] = operation_id
     for key, value in operation.items():
         if key in ("tags", "operationId", "parameters", "requestBody", "responses"):
