@@ -337,7 +337,7 @@ def render_markdown(report: SpecDiffReport, *, heading_level: int = 2) -> str:
     if report.renames:
         appendix += [
             "",
-            f"{sub} Components matched by structure under another name ({len(report.renames)})",
+            f"{sub}# Components matched by structure under another name ({len(report.renames)})",
             "",
         ]
         appendix += [f"- `{new}` → `{ours}`" for new, ours in sorted(report.renames.items())]

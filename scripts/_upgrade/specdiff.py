@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
-from _upgrade.classify import diff_documents
+from _upgrade.classify import Finding, diff_documents
 from _upgrade.errors import UpgradeError
-from _upgrade.normalize import load_operation_ids
+from _upgrade.normalize import PREFIX, load_operation_ids
 from _upgrade.optic import OpticReport, find_optic, run_optic
 from _upgrade.render import FailOn, SpecDiffReport
 from _upgrade.semantic import Prepared, prepare
 from _upgrade.specsource import Spec, default_base_ref, load_spec, repo_root
 
-__all__ = ["OpticMode", "build_report", "old_argument_for_base", "semantic_pair"]
+__all__ = ["OpticMode", "build_report", "old_argument_for_base", "semantic_findings", "semantic_pair"]
 
 # Kinds about a component's mere presence: meaningless once components are matched by structure
 # (what uses them is what changes, and that is reported where it is used).
@@ -74,9 +75,7 @@ def build_report(
     """
     started = time.perf_counter()
     prepared = semantic_pair(old, new, repo=repo)
-    findings = diff_documents(prepared.old, prepared.new, closed_enums=closed_enums)
-    if prepared.vendor:
-        findings = [f for f in findings if f.kind not in _PRESENCE_KINDS]
+    findings = semantic_findings(prepared, closed_enums=closed_enums)
     seconds = time.perf_counter() - started
     optic: OpticReport | None = None
     if optic_mode != "off":
@@ -103,6 +102,44 @@ def build_report(
         renames=prepared.renames,
         vendor=prepared.vendor,
     )
+
+
+def _unknown_tags(document: Mapping[str, Any]) -> set[tuple[str, str]]:
+    """``(Unknown variant, tag property)`` of every open wrapper ``oneOf: [union, Unknown…]``."""
+    schemas: Mapping[str, Any] = (document.get("components") or {}).get("schemas") or {}
+    found: set[tuple[str, str]] = set()
+    for schema in schemas.values():
+        members = schema.get("oneOf") if isinstance(schema, dict) else None
+        if not (isinstance(members, list) and len(members) == 2):
+            continue
+        refs = [str(m.get("$ref", "")).removeprefix(PREFIX) if isinstance(m, dict) else "" for m in members]
+        union = schemas.get(refs[0])
+        if isinstance(union, dict) and isinstance(union.get("discriminator"), dict) and refs[1] in schemas:
+            found.add((refs[1], str(union["discriminator"].get("propertyName"))))
+    return found
+
+
+def semantic_findings(prepared: Prepared, *, closed_enums: bool = False) -> list[Finding]:
+    """Classify the differences of a prepared pair; drop what is dialect or house material.
+
+    Dropped: a component's mere presence (``schema-added``/``schema-removed``) when NEW came
+    from the vendor, and the tag of an ``Unknown…`` variant of an open wrapper, which lists the
+    known tags and so changes with every variant added or removed (reported once, as the variant).
+    """
+    findings = diff_documents(prepared.old, prepared.new, closed_enums=closed_enums)
+    derived = _unknown_tags(prepared.old) | _unknown_tags(prepared.new)
+    kept = []
+    for finding in findings:
+        if prepared.vendor and finding.kind in _PRESENCE_KINDS:
+            continue
+        if (
+            finding.schema is not None
+            and finding.property_path[:1]
+            and ((finding.schema, finding.property_path[0]) in derived)
+        ):
+            continue
+        kept.append(finding)
+    return kept
 
 
 def _dump(document: dict[str, object]) -> str:
