@@ -8,7 +8,8 @@ Usage::
 
 SPEC may be in either dialect (``docs/spec-dialect.md``): ours, or the vendor's published
 description (OpenAPI 3.0.x as ASP.NET Core + Swashbuckle emit it). The flow normalizes it, diffs
-it against ``openapi.yaml`` semantically (``scripts/spec_diff.py``), and **merges**: the new
+it against ``openapi.yaml`` semantically (``scripts/spec_diff.py``). A revision in our own dialect
+replaces ``openapi.yaml`` (it is ours, house material included); a vendor one is **merged**: the new
 ``openapi.yaml`` is ours plus upstream's semantic changes (new operations, with operationIds by
 the rule of ``_upgrade.normalize.derive_operation_id``; new fields; changed types, formats,
 required, nullability and enum values), every piece of house material kept; what upstream
@@ -203,9 +204,13 @@ def run_upgrade(
     old = Spec("openapi.yaml", old.text, old.document)
     report = build_report(old, new, repo=repo, optic_mode=optic_mode, closed_enums=closed_enums)
     outcome = Outcome(spec_argument, "dry run (working tree untouched)" if dry_run else "applied", report)
-    # Ours plus upstream's semantic changes; ours byte for byte when there are none.
-    outcome.merged = merge(old.document, semantic_pair(old, new, repo=repo))
-    merged_text = render_dump(old.text, outcome.merged.document) if outcome.merged.changed else old.text
+    if report.vendor:
+        # Ours plus upstream's semantic changes; ours byte for byte when there are none.
+        outcome.merged = merge(old.document, semantic_pair(old, new, repo=repo))
+        merged_text = render_dump(old.text, outcome.merged.document) if outcome.merged.changed else old.text
+    else:
+        # A revision in our own dialect is a new openapi.yaml, house material included: it replaces ours.
+        merged_text = new.text
 
     # A dry run works in a copy of the working tree; otherwise in the working tree itself.
     workspace = copy_workspace(repo, scratch / "workspace") if dry_run else repo
@@ -253,7 +258,8 @@ def run_upgrade(
         outcome.steps.append(StepResult("tests", "pytest (--no-tests)", None, 0.0))
     outcome.impact = scan_and_attribute(report.findings, workspace, names, mypy, models)
     outcome.impact.generated_changes = diff_generated(old_generated, generated_parent, names.package)
-    outcome.facade_missing = facade_gaps(outcome.merged.document, workspace, names)
+    merged_document = outcome.merged.document if outcome.merged is not None else new.document
+    outcome.facade_missing = facade_gaps(merged_document, workspace, names)
     try:
         ref = default_base_ref(repo) if base == "auto" else base
         outcome.api = diff_public_api(repo, ref, current=workspace)
