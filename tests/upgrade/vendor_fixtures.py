@@ -73,7 +73,11 @@ def add_operation(document: Document) -> None:
 
 def add_field(document: Document) -> None:
     """``TaskOutput.pausedSince``: a new optional, nullable date-time."""
-    _props(document, "TaskOutput")["pausedSince"] = {"type": "string", "format": "date-time", "nullable": True}
+    _props(document, "TaskOutput")["pausedSince"] = {
+        "type": "string",
+        "format": "date-time",
+        "nullable": True,
+    }
 
 
 def remove_field(document: Document) -> None:
@@ -178,7 +182,8 @@ def _check_variant(merged: Document) -> bool:
     variant = schemas.get("FpgaHardwareConstraint", {})
     return bool(
         {"$ref": SCHEMAS + "FpgaHardwareConstraint"} in union["oneOf"]
-        and union["discriminator"]["mapping"].get("FpgaHardwareConstraint") == SCHEMAS + "FpgaHardwareConstraint"
+        and union["discriminator"]["mapping"].get("FpgaHardwareConstraint")
+        == SCHEMAS + "FpgaHardwareConstraint"
         and "FpgaHardwareConstraint" in unknown_tags
         and variant.get("properties", {}).get("discriminator", {}).get("const") == "FpgaHardwareConstraint"
         and "fpgaModel" in variant.get("properties", {})
