@@ -32,7 +32,7 @@ from _upgrade.classify import Finding
 from _upgrade.normalize import ERROR_RESPONSES, PREFIX, operations
 from _upgrade.semantic import Prepared, operation_shape
 
-__all__ = ["HOUSE_KEYS", "MergeResult", "kept_removals", "merge"]
+__all__ = ["HOUSE_KEYS", "REMOVAL_KINDS", "MergeResult", "kept_removals", "merge", "merge_schema"]
 
 HOUSE_KEYS = frozenset(
     {
@@ -51,7 +51,7 @@ HOUSE_KEYS = frozenset(
 
 _KEEP_WHEN_ABSENT = frozenset({"default"})
 _UNION_LISTS = ("enum",)
-_REMOVAL_KINDS = frozenset(
+REMOVAL_KINDS: frozenset[str] = frozenset(  # what upstream removed: kept, flagged for review
     {
         "operation-removed",
         "property-removed",
@@ -331,4 +331,4 @@ def merge(ours: Mapping[str, Any], prepared: Prepared) -> MergeResult:
 
 def kept_removals(findings: list[Finding]) -> list[Finding]:
     """The findings about things upstream removed that the merge kept: to review by hand."""
-    return [f for f in findings if f.kind in _REMOVAL_KINDS]
+    return [f for f in findings if f.kind in REMOVAL_KINDS]

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from _upgrade.classify import Finding
-from _upgrade.merge import MergeResult
+from _upgrade.merge import REMOVAL_KINDS, MergeResult
 from _upgrade.naming import GeneratedNames
 from _upgrade.normalize import operations
 from _upgrade.render import SpecDiffReport
@@ -67,10 +67,12 @@ def merge_markdown(merged: MergeResult, kept: list[Finding]) -> str:
 
 
 def _verb(finding: Finding) -> str:
+    if finding.kind in REMOVAL_KINDS:
+        return "Removed upstream (kept, to review)"
+    if finding.kind.startswith("nullable-"):
+        return "Changed"
     if finding.kind.endswith("-added") or finding.kind.endswith("-added-required"):
         return "Added"
-    if "removed" in finding.kind:
-        return "Removed upstream (kept, to review)"
     return "Changed"
 
 

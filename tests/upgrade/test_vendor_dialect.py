@@ -36,7 +36,15 @@ from _upgrade.upgrade_report import render_dump
 from openapi_spec_validator import validate
 
 from tests.upgrade.upgrade_fixtures import REPO, git_commit_all
-from tests.upgrade.vendor_fixtures import MUTATIONS, Mutation, house_document, mutated, vendor_document
+from tests.upgrade.vendor_fixtures import (
+    MUTATIONS,
+    Mutation,
+    house_document,
+    mutated,
+    newer_revision,
+    newer_revision_expected,
+    vendor_document,
+)
 
 OPERATION_IDS = load_operation_ids(REPO / "docs" / "operation-ids.md")
 SCHEMAS = "#/components/schemas/"
@@ -298,6 +306,28 @@ def test_all_mutations_together_are_exactly_the_findings(house: dict[str, Any]) 
     merged = merge(house, prepared).document
     validate(merged)
     assert all(m.merged(merged) for m in MUTATIONS if m.kind is not None)
+
+
+def test_newer_revision_reports_exactly_its_changes(
+    tmp_path: Path, house: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps(newer_revision()), encoding="utf-8")
+    code = spec_diff.main([str(REPO / "openapi.yaml"), str(path), "--format", "json", "--no-optic"], cwd=REPO)
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    found = sorted(
+        (place["location"], finding["kind"], tuple(finding["classification"]))
+        for finding in data["findings"]
+        for place in finding["places"]
+    )
+    assert found == sorted((loc, kind, cls) for kind, loc, cls in newer_revision_expected())
+    assert (
+        data["counts"]["breaking-for-clients"] == 5
+    )  # groups: one kind of change in N places is one finding
+    assert data["placeCounts"]["breaking-for-clients"] == 6
+    dialect_words = ("media type", "format", "/v{version}", "text/json", "schema-added", "schema-removed")
+    assert not [f for f in data["findings"] if any(w in f["message"] + f["kind"] for w in dialect_words)]
 
 
 # --- upgrade of the exported document: nothing changes (regenerates once) ---------------------------

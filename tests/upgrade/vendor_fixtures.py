@@ -286,3 +286,82 @@ def mutated(mutation: Mutation) -> Document:
     document = vendor_document()
     mutation.apply(document)
     return copy.deepcopy(document)
+
+
+# --- a newer revision: the export plus a dozen realistic changes at once -----------------------------
+
+
+def _add_more(document: Document) -> None:
+    """Two more operations (one with a new request schema), more fields, nullability both ways."""
+    version = {"name": "version", "in": "path", "required": True, "schema": {"type": "string"}}
+    pool_uuid = {"name": "poolUuid", "in": "path", "required": True, "schema": {"type": "string"}}
+    task_uuid = {"name": "taskUuid", "in": "path", "required": True, "schema": {"type": "string"}}
+    drain = NAMESPACE + "PoolDrainRequest"
+    document["components"]["schemas"][drain] = {
+        "type": "object",
+        "required": ["deadline"],
+        "properties": {
+            "deadline": {"type": "string", "format": "date-time"},
+            "reason": {"type": "string", "nullable": True},
+        },
+        "additionalProperties": False,
+    }
+    media = ("application/json-patch+json", "application/json", "text/json", "application/*+json")
+    document["paths"]["/v{version}/pools/{poolUuid}/drain"] = {
+        "post": {
+            "tags": ["Pools"],
+            "parameters": [version, pool_uuid],
+            "requestBody": {"content": {m: {"schema": {"$ref": SCHEMAS + drain}} for m in media}},
+            "responses": {"200": {"description": "Success"}},
+        }
+    }
+    page = SCHEMAS + vendor_name("KeyValue")
+    document["paths"]["/v{version}/tasks/{taskUuid}/outputs"] = {
+        "get": {
+            "tags": ["Tasks"],
+            "parameters": [version, task_uuid],
+            "responses": {
+                "200": {
+                    "description": "Success",
+                    "content": {
+                        m: {"schema": {"type": "array", "items": {"$ref": page}}}
+                        for m in ("text/plain", "application/json", "text/json")
+                    },
+                }
+            },
+        }
+    }
+    _props(document, "JobOutput")["priority"] = {"type": "integer", "format": "int32", "nullable": True}
+    _props(document, "PoolOutput")["drainDeadline"] = {
+        "type": "string",
+        "format": "date-time",
+        "nullable": True,
+    }
+    _props(document, "TaskCreationInput")["shortname"].pop("nullable", None)
+    _props(document, "JobOutput")["uuid"]["nullable"] = True
+
+
+NEWER_EXTRA = (
+    ("operation-added", "POST /pools/{poolUuid}/drain", ("breaking-for-servers",)),
+    ("operation-added", "GET /tasks/{taskUuid}/outputs", ("breaking-for-servers",)),
+    ("property-added", "JobOutput.priority", ("compatible",)),
+    ("property-added", "PoolOutput.drainDeadline", ("compatible",)),
+    ("nullable-removed", "TaskCreationInput.shortname", ("breaking-for-clients",)),
+    ("nullable-added", "JobOutput.uuid", ("breaking-for-clients",)),
+)
+"""The findings :func:`_add_more` must produce, beside those of :data:`MUTATIONS`."""
+
+
+def newer_revision() -> Document:
+    """A large vendor-dialect document of a newer revision: every mutation plus :func:`_add_more`."""
+    document = vendor_document()
+    for mutation in MUTATIONS:
+        mutation.apply(document)
+    _add_more(document)
+    return document
+
+
+def newer_revision_expected() -> list[tuple[str, str, tuple[str, ...]]]:
+    """``(kind, location, classification)`` of every finding :func:`newer_revision` must produce."""
+    expected = [(m.kind, m.location, m.classification) for m in MUTATIONS if m.kind is not None]
+    return sorted(expected + list(NEWER_EXTRA))
