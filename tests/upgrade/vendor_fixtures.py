@@ -9,6 +9,8 @@ revision would differ, each with the finding it must produce and a check of the 
 from __future__ import annotations
 
 import copy
+import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,15 +25,27 @@ SCHEMAS = "#/components/schemas/"
 Document = dict[str, Any]
 
 
+@functools.cache
+def _house_json() -> str:
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return json.dumps(yaml.load((REPO / "openapi.yaml").read_text(encoding="utf-8"), Loader=loader))
+
+
+@functools.cache
+def _vendor_json() -> str:
+    return json.dumps(export_vendor(house_document()))
+
+
 def house_document() -> Document:
-    """``openapi.yaml``, parsed."""
-    loaded: Document = yaml.safe_load((REPO / "openapi.yaml").read_text(encoding="utf-8"))
+    """``openapi.yaml``, parsed (a fresh copy each time)."""
+    loaded: Document = json.loads(_house_json())
     return loaded
 
 
 def vendor_document() -> Document:
-    """``openapi.yaml`` in the vendor dialect."""
-    return export_vendor(house_document())
+    """``openapi.yaml`` in the vendor dialect (a fresh copy each time)."""
+    loaded: Document = json.loads(_vendor_json())
+    return loaded
 
 
 def _schema(document: Document, house_name: str) -> dict[str, Any]:
@@ -127,8 +141,8 @@ def add_variant(document: Document) -> None:
 def rename_component(document: Document) -> None:
     """``TaskOutput`` (``…TaskResponse``) is published as ``…TaskDetailsDto``."""
     old, new = vendor_name("TaskOutput"), NAMESPACE + "TaskDetailsDto"
-    text = yaml.safe_dump(document, sort_keys=False)
-    renamed: Document = yaml.safe_load(text.replace(SCHEMAS + old + "'", SCHEMAS + new + "'"))
+    text = json.dumps(document)
+    renamed: Document = json.loads(text.replace(f'"{SCHEMAS}{old}"', f'"{SCHEMAS}{new}"'))
     schemas = renamed["components"]["schemas"]
     schemas[new] = schemas.pop(old)
     document.clear()
