@@ -283,8 +283,13 @@ def _rewrite_refs(node: Any, renames: Mapping[str, str], *, mappings: bool = Tru
 # --- inheritance -> house unions ---------------------------------------------------------------------
 
 
-def _inheritance(schemas: dict[str, Any]) -> dict[str, Any]:
-    """Turn each base-with-mapping and its ``allOf`` variants into the house's union trio."""
+def _inheritance(schemas: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Turn each base-with-mapping and its ``allOf`` variants into the house's union trio.
+
+    Returns:
+        The schemas, and ``{base: open wrapper}`` for the references outside the components.
+
+    """
     bases = [
         name
         for name, schema in schemas.items()
@@ -294,7 +299,7 @@ def _inheritance(schemas: dict[str, Any]) -> dict[str, Any]:
         and "anyOf" not in schema
     ]
     if not bases:
-        return schemas
+        return schemas, {}
     out = dict(schemas)
     wrappers: dict[str, str] = {}
     for base_name in bases:
@@ -330,7 +335,7 @@ def _inheritance(schemas: dict[str, Any]) -> dict[str, Any]:
         if name in wrappers or name in wrappers.values():
             continue
         _rewrite_refs(schema, wrappers, mappings=False)
-    return out
+    return out, wrappers
 
 
 def _flatten_variant(
@@ -487,14 +492,7 @@ def normalize(
         schemas = {renames.get(k, k): v for k, v in schemas.items()}
         _rewrite_refs(schemas, renames)
         _rewrite_refs(source, renames)
-    schemas = _inheritance(schemas)
-    wrappers = {
-        name[3:]: name
-        for name, schema in schemas.items()
-        if name.startswith("Any")
-        and isinstance(schema, dict)
-        and _ref_name((schema.get("oneOf") or [None])[0]) == name[3:]
-    }
+    schemas, wrappers = _inheritance(schemas)
     problem = _problem_component(schemas)
 
     out: dict[str, Any] = {"openapi": "3.1.0"}
