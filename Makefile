@@ -16,6 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Parts of the spec diff and upgrade flow.
 BASE ?=
 SPEC ?=
+REPORT ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
         emulator contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade check-wheel docs clean
@@ -85,15 +86,15 @@ bench-decode: bootstrap  ## Generated-model decoding against json.loads of the s
 bench-storage: bootstrap  ## Storage sync against the official SDK, both on the same moto server.
 	$(PY) scripts/bench_storage.py
 
-spec-diff: bootstrap  ## Classified diff of openapi.yaml against BASE (default: last tag, else origin/main, else HEAD).
-	$(PY) scripts/spec_diff.py --base $(or $(BASE),auto) openapi.yaml
+spec-diff: bootstrap  ## Classified diff of openapi.yaml against BASE (default: last tag...), or against SPEC (either dialect).
+	$(if $(SPEC),$(PY) scripts/spec_diff.py openapi.yaml "$(SPEC)",$(PY) scripts/spec_diff.py --base $(or $(BASE),auto) openapi.yaml)
 
 api-diff: bootstrap  ## Public-API diff of qarnot_ext against BASE (griffe): a changelog draft.
 	$(PY) scripts/api_diff.py --base $(or $(BASE),auto)
 
-upgrade: bootstrap  ## Take a new API revision: make upgrade SPEC=path/to/new.yaml [DRY_RUN=1]
-	@test -n "$(SPEC)" || { echo "usage: make upgrade SPEC=path/to/new.yaml [DRY_RUN=1]" >&2; exit 2; }
-	$(PY) scripts/upgrade.py "$(SPEC)" $(if $(DRY_RUN),--dry-run)
+upgrade: bootstrap  ## Take a new API revision (ours or the vendor's published one): make upgrade SPEC=new.json [DRY_RUN=1]
+	@test -n "$(SPEC)" || { echo "usage: make upgrade SPEC=path/to/new.yaml|json [DRY_RUN=1] [REPORT=file]" >&2; exit 2; }
+	$(PY) scripts/upgrade.py "$(SPEC)" $(if $(DRY_RUN),--dry-run) $(if $(REPORT),--report "$(REPORT)")
 
 check-wheel: bootstrap  ## Build the wheel, install it in a fresh venv, check scripts, import cost and types.
 	$(PY) scripts/check_wheel.py --extras

@@ -6,10 +6,15 @@ Usage::
     scripts/spec_diff.py OLD NEW [--format text|markdown|json] [--report FILE]
     scripts/spec_diff.py --base REF|auto NEW ...        # OLD is REF:<NEW's path>
 
-OLD and NEW are file paths or ``REF:path`` (read with ``git show``). ``--base auto`` picks the
-last release tag, else ``origin/main``, else ``HEAD``. Every difference is classified as
-breaking for clients, breaking for servers, or compatible, by the rules in
-``docs/spec-diff-rules.md``; optic's verdict is shown beside ours when it is installed.
+OLD and NEW are file paths or ``REF:path`` (read with ``git show``), each in the house dialect or
+in the vendor's (ASP.NET Core + Swashbuckle, OpenAPI 3.0.x: ``docs/spec-dialect.md``). Both are
+normalized to the house dialect, operations are matched by method and path shape and component
+schemas by structure (never by name), so only differences of the API are reported; house-only
+operations (``x-undocumented``) absent from a vendor NEW are listed as kept. ``--base auto``
+picks the last release tag, else ``origin/main``, else ``HEAD``. Every difference is classified
+as breaking for clients, breaking for servers, or compatible, by the rules in
+``docs/spec-diff-rules.md``; the same change in several places is one finding with its places.
+optic's verdict (on the same normalized pair) is shown beside ours when it is installed.
 ``--impact`` also regenerates NEW into a temporary directory, type-checks our code against it
 (``MYPYPATH``) and lists the code that uses each change.
 

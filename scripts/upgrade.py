@@ -6,10 +6,20 @@ Usage::
     scripts/upgrade.py SPEC [--dry-run] [--report FILE] [--base REF|auto] [--no-tests]
                             [--pytest-args ARGS] [--no-optic] [--closed-enums] [--force]
 
-Default: copies SPEC over ``openapi.yaml``, regenerates ``generated/qarnot_api``, checks that a
-second generation is identical, type-checks (mypy, against the new client), runs the tests, and
-writes ``UPGRADE_REPORT.md``; the changes stay in the working tree for review and commit. It
-refuses to overwrite uncommitted changes of ``openapi.yaml`` unless ``--force``.
+SPEC may be in either dialect (``docs/spec-dialect.md``): ours, or the vendor's published
+description (OpenAPI 3.0.x as ASP.NET Core + Swashbuckle emit it). The flow normalizes it, diffs
+it against ``openapi.yaml`` semantically (``scripts/spec_diff.py``). A revision in our own dialect
+replaces ``openapi.yaml`` (it is ours, house material included); a vendor one is **merged**: the new
+``openapi.yaml`` is ours plus upstream's semantic changes (new operations, with operationIds by
+the rule of ``_upgrade.normalize.derive_operation_id``; new fields; changed types, formats,
+required, nullability and enum values), every piece of house material kept; what upstream
+removed stays and is flagged for review. Then it regenerates ``generated/qarnot_api``, checks
+that a second generation is identical, type-checks ``qarnot_ext`` and the tests against the new
+client (mypy), runs a bounded test subset (``--pytest-args`` to change it), and writes
+``UPGRADE_REPORT.md``: the diff, what was merged and kept, the operations no facade module
+imports, the type errors by location, and a changelog draft. The changes stay in the working
+tree for review and commit. It refuses to overwrite uncommitted changes of ``openapi.yaml``
+unless ``--force``.
 
 ``--dry-run`` does all of it in a temporary copy of the working tree, which is left untouched;
 the report goes to ``--report FILE`` or, without it, to standard output.
@@ -40,16 +50,25 @@ from _upgrade.flow import (
     render_impact_markdown,
     scan_and_attribute,
 )
+from _upgrade.merge import MergeResult, kept_removals, merge
 from _upgrade.naming import GeneratedNames
 from _upgrade.regen import StepResult, copy_workspace, regenerate, run_mypy, run_step
 from _upgrade.render import SpecDiffReport, render_markdown
-from _upgrade.specdiff import OpticMode, build_report
+from _upgrade.specdiff import OpticMode, build_report, semantic_pair
 from _upgrade.specsource import Spec, default_base_ref, git, load_spec, repo_root
+from _upgrade.upgrade_report import changelog_draft, facade_gaps, merge_markdown, render_dump
 from openapi_spec_validator import validate as validate_openapi
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
 NESTED_ENV = "QARNOT_UPGRADE_NESTED"
 """Set while the flow runs the test suite, so that tests which run the flow skip themselves."""
+
+DEFAULT_PYTEST_ARGS = ["-q", "-p", "no:cacheprovider", "tests/client", "tests/values", "tests/spec"]
+"""The bounded subset the flow runs by default: the client, value and spec tests (the emulator,
+contract, storage and fuzz suites take minutes and do not depend on a changed field's name)."""
+
+TYPECHECK_TARGETS = ["qarnot_ext", "tests"]
+"""What the flow type-checks against the new client."""
 
 
 @dataclass
@@ -63,6 +82,8 @@ class Outcome:
     impact: ImpactReport | None = None
     api: ApiDiff | None = None
     api_error: str = ""
+    merged: MergeResult | None = None
+    facade_missing: list[str] = field(default_factory=list)
 
     @property
     def failed_steps(self) -> list[StepResult]:
@@ -105,6 +126,18 @@ def render_upgrade_report(outcome: Outcome) -> str:
             "skipped" if step.returncode is None else "ok" if step.ok else f"FAILED (exit {step.returncode})"
         )
         out.append(f"| {step.name} (`{step.command}`) | {result} | {step.seconds:.1f} s |")
+    if outcome.merged is not None:
+        out += ["", merge_markdown(outcome.merged, kept_removals(outcome.spec_diff.findings))]
+    out += [changelog_draft(outcome.spec_diff, outcome.merged)]
+    if outcome.facade_missing:
+        out += [
+            f"## Operations no facade module imports ({len(outcome.facade_missing)})",
+            "",
+            "Generated functions that `qarnot_ext` (the library, not its tools) never imports:",
+            "",
+            *[f"- `{item}`" for item in outcome.facade_missing],
+            "",
+        ]
     out += ["", render_markdown(outcome.spec_diff, heading_level=2)]
     if outcome.impact is not None:
         out.append(render_impact_markdown(outcome.impact, heading_level=2))
@@ -150,7 +183,7 @@ def run_upgrade(
         run_tests: run pytest.
         check_generated: check that a second generation is identical (``generate.py --check``).
         typecheck: run mypy (the project's configuration) against the new client.
-        pytest_args: arguments for pytest (default: quiet, whole suite).
+        pytest_args: arguments for pytest (default: :data:`DEFAULT_PYTEST_ARGS`).
         optic_mode: whether to run optic beside our classifier.
         closed_enums: classify response enum additions for closed-enum clients.
         force: overwrite uncommitted changes of ``openapi.yaml``.
@@ -171,6 +204,13 @@ def run_upgrade(
     old = Spec("openapi.yaml", old.text, old.document)
     report = build_report(old, new, repo=repo, optic_mode=optic_mode, closed_enums=closed_enums)
     outcome = Outcome(spec_argument, "dry run (working tree untouched)" if dry_run else "applied", report)
+    if report.vendor:
+        # Ours plus upstream's semantic changes; ours byte for byte when there are none.
+        outcome.merged = merge(old.document, semantic_pair(old, new, repo=repo))
+        merged_text = render_dump(old.text, outcome.merged.document) if outcome.merged.changed else old.text
+    else:
+        # A revision in our own dialect is a new openapi.yaml, house material included: it replaces ours.
+        merged_text = new.text
 
     # A dry run works in a copy of the working tree; otherwise in the working tree itself.
     workspace = copy_workspace(repo, scratch / "workspace") if dry_run else repo
@@ -182,7 +222,7 @@ def run_upgrade(
         shutil.copytree(generated_parent / names.package, old_generated / names.package)
     backup = scratch / "openapi.yaml.orig"
     shutil.copy2(workspace / "openapi.yaml", backup)
-    (workspace / "openapi.yaml").write_text(new.text, encoding="utf-8")
+    (workspace / "openapi.yaml").write_text(merged_text, encoding="utf-8")
 
     regen = regenerate(workspace)
     outcome.steps.append(regen)
@@ -202,13 +242,15 @@ def run_upgrade(
         outcome.steps.append(check)
     mypy: StepResult | None = None
     if typecheck:
-        mypy = run_mypy([], cwd=workspace, mypypath=generated_parent, cache_dir=scratch / "mypy-cache")
+        mypy = run_mypy(
+            TYPECHECK_TARGETS, cwd=workspace, mypypath=generated_parent, cache_dir=scratch / "mypy-cache"
+        )
         outcome.steps.append(mypy)
     else:
         outcome.steps.append(StepResult("typecheck", "mypy (skipped)", None, 0.0))
     if run_tests:
         env = {**os.environ, NESTED_ENV: "1"}
-        args = pytest_args if pytest_args is not None else ["-q", "-p", "no:cacheprovider"]
+        args = pytest_args if pytest_args is not None else DEFAULT_PYTEST_ARGS
         tests = run_step("tests", [sys.executable, "-m", "pytest", *args], cwd=workspace, env=env)
         tests.command = shlex.join(["pytest", *args])
         outcome.steps.append(tests)
@@ -216,6 +258,8 @@ def run_upgrade(
         outcome.steps.append(StepResult("tests", "pytest (--no-tests)", None, 0.0))
     outcome.impact = scan_and_attribute(report.findings, workspace, names, mypy, models)
     outcome.impact.generated_changes = diff_generated(old_generated, generated_parent, names.package)
+    merged_document = outcome.merged.document if outcome.merged is not None else new.document
+    outcome.facade_missing = facade_gaps(merged_document, workspace, names)
     try:
         ref = default_base_ref(repo) if base == "auto" else base
         outcome.api = diff_public_api(repo, ref, current=workspace)

@@ -2,6 +2,12 @@
 
 Modules:
 
+- ``normalize``: either dialect (ours, or the vendor's ASP.NET Core + Swashbuckle 3.0.x) to ours;
+- ``semantic``: both sides normalized, NEW's components matched to ours by structure, house
+  material adopted (the dialect-blind part of the diff);
+- ``merge``: ours plus a vendor revision's semantic changes (``make upgrade``);
+- ``export_vendor``: ``openapi.yaml`` rendered in the vendor dialect (the tests' fixture generator);
+- ``upgrade_report``: the merge, facade and changelog parts of ``UPGRADE_REPORT.md``;
 - ``rules``: the classification table (what each kind of change breaks, by position);
 - ``specsource``: reading a spec from a path or ``REF:path``, and the git helpers;
 - ``schemadiff``: comparing two JSON Schemas (OpenAPI 3.1 dialect) into atomic changes;

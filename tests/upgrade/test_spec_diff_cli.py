@@ -78,8 +78,10 @@ def test_markdown_report_file(
     text = report.read_text(encoding="utf-8")
     assert code == EXIT_BREAKING
     assert out == f"breaking: report written to {report}\n"
-    assert "### Breaking for clients (1)" in text
-    assert "| `TaskOutput.maxRetriesPerInstance` | property removed (was optional) |" in text
+    summary, _, appendix = text.partition("### Appendix: every place")
+    assert "| breaking-for-clients | property removed (was optional) | `property-removed` |" in summary
+    assert "#### Breaking for clients (1 place)" in appendix
+    assert "| `TaskOutput.maxRetriesPerInstance` | property removed (was optional) |" in appendix
 
 
 @pytest.fixture

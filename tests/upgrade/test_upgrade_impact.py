@@ -253,7 +253,7 @@ def test_dry_run_report_names_the_affected_code(dry_run: tuple[Path, upgrade.Out
         f"  → used by `qarnot_ext/_tasks.py:{tasks_line} (max_retries)`\n"
         "  → reaches the public API: `qarnot_ext.TaskClient.retries`\n"
     ) in report
-    assert "| typecheck (`MYPYPATH=generated mypy`) | FAILED (exit 1) |" in report
+    assert "| typecheck (`MYPYPATH=generated mypy qarnot_ext tests`) | FAILED (exit 1) |" in report
     assert "## tests output (last lines)" in report
     assert "ImportError" in report
 
