@@ -11,6 +11,7 @@ import importlib.metadata as _metadata
 from qarnot_ext._async_client import AsyncQarnot
 from qarnot_ext._errors import (
     APIError,
+    APITimeoutError,
     BadRequest,
     ConfigError,
     Conflict,
@@ -18,6 +19,7 @@ from qarnot_ext._errors import (
     InvalidValueError,
     MissingExtraError,
     NotFound,
+    OutcomeUnknownError,
     PaginationError,
     ParseError,
     PaymentRequired,
@@ -28,6 +30,7 @@ from qarnot_ext._errors import (
     StorageQuotaExceeded,
     TransportError,
     Unauthorized,
+    UnreachableStateError,
     WaitTimeoutError,
 )
 from qarnot_ext._filters import F, Filter, FilterError, OrderBy, Select, page_request, search_request
@@ -73,6 +76,7 @@ except _metadata.PackageNotFoundError:  # imported from a source tree that was n
 __all__ = [
     "MASKED",
     "APIError",
+    "APITimeoutError",
     "AsyncQarnot",
     "BadRequest",
     "ConfigError",
@@ -93,6 +97,7 @@ __all__ = [
     "MissingExtraError",
     "NotFound",
     "OrderBy",
+    "OutcomeUnknownError",
     "Page",
     "PaginationError",
     "ParseError",
@@ -118,6 +123,7 @@ __all__ = [
     "TimestampSyntaxError",
     "TransportError",
     "Unauthorized",
+    "UnreachableStateError",
     "WaitPolicy",
     "WaitTimeoutError",
     "constants_for_resubmission",

@@ -33,7 +33,17 @@ from botocore.exceptions import (
 from botocore.exceptions import ConnectionError as BotoConnectionError
 from s3transfer.exceptions import RetriesExceededError
 
-from qarnot_ext._errors import ConfigError, StorageError, StorageQuotaExceeded
+from qarnot_ext._errors import (
+    BucketAlreadyExists,
+    BucketNotEmpty,
+    BucketNotFound,
+    ConfigError,
+    ObjectNotFound,
+    StorageAccessDenied,
+    StorageConnectionError,
+    StorageError,
+    StorageQuotaExceeded,
+)
 
 __all__ = [
     "BucketAlreadyExists",
@@ -44,30 +54,6 @@ __all__ = [
     "StorageConnectionError",
     "translate",
 ]
-
-
-class BucketNotFound(StorageError):
-    """The bucket does not exist (S3 ``NoSuchBucket``)."""
-
-
-class ObjectNotFound(StorageError):
-    """The object does not exist in an existing bucket (S3 ``NoSuchKey``)."""
-
-
-class BucketAlreadyExists(StorageError):
-    """The bucket name is taken by another account (S3 ``BucketAlreadyExists``)."""
-
-
-class BucketNotEmpty(StorageError):
-    """The bucket still holds objects; pass ``force=True`` to empty it first."""
-
-
-class StorageAccessDenied(StorageError):
-    """The storage refused the credentials or the operation (403)."""
-
-
-class StorageConnectionError(StorageError):
-    """The storage endpoint gave no HTTP answer (refused, reset, TLS failure or timeout)."""
 
 
 _BY_CODE: dict[str, type[StorageError]] = {

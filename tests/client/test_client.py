@@ -285,7 +285,7 @@ def test_pool_operations(q: Any, router: Router) -> None:
     router.add("GET", r"/pools/[^/]+/scaling", example("/pools/{poolUuid}/scaling"))
     router.add("PUT", r"/pools/[^/]+/scaling", {})
     router.add("POST", "/sanity-checks/pools/scaling", {})
-    scaling = {"activePolicyName": "p", "policies": [{"type": "Fixed", "name": "p", "slotsCount": 2}]}
+    scaling = {"policies": [{"type": "Fixed", "name": "p", "slotsCount": 2}]}
     assert q.pools.create("render-pool", "docker-batch", instances=4, scaling=scaling) == NEW
     assert router.calls[-1][3]["instanceCount"] == 4
     assert str(q.pools.get("p").uuid) == POOL["uuid"]
