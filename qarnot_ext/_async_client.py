@@ -19,6 +19,7 @@ from __future__ import annotations
 import builtins
 import os
 import ssl
+import uuid
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, Unpack
 
@@ -105,8 +106,9 @@ OrderArg = OrderBy | str | None
 SelectArg = Select | Iterable[str | Field] | None
 
 
-def _uuid_text(value: object) -> str:
-    return str(value)
+def _uuid_text(value: object) -> uuid.UUID:
+    """A created resource's id, as the models hold it (:class:`uuid.UUID`)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 class _HasState(Protocol):
@@ -291,8 +293,10 @@ class AsyncTasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
-        """Create a task and return its uuid. Never retried (a lost answer must not make two tasks).
+    ) -> uuid.UUID:
+        """Create a task and return its uuid (a :class:`uuid.UUID`, as in the models); never retried.
+
+        A lost answer is an :class:`~qarnot_ext.OutcomeUnknownError`, not a second task.
 
         A task runs on a ``profile``, in a ``pool`` or in a ``job`` (the job's pool, if it has one):
         give the job alone, never a pool and a job together. ``instances`` is a count or an
@@ -399,7 +403,7 @@ class AsyncTasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a copy of ``task`` with these fields changed; return the new uuid."""
         body = overrides_body(
             "TaskCloneInput",
@@ -426,7 +430,7 @@ class AsyncTasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Run the failed instances of ``task`` again in a new task; return its uuid.
 
         Without ``instances`` the server picks the failed instances (``POST /retry``). With
@@ -467,7 +471,7 @@ class AsyncTasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Run the failed and cancelled instances of ``task`` again in a new task; return its uuid."""
         body = overrides_body(
             "TaskRecoverInput",
@@ -492,7 +496,7 @@ class AsyncTasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Run the cancelled instances of ``task`` again in a new task; return its uuid."""
         body = overrides_body(
             "TaskResumeInput",
@@ -758,7 +762,7 @@ class AsyncPools(_Resource):
         tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[PoolOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a pool and return its uuid (never retried).
 
         Every member of ``PoolCreationInput`` is a keyword argument (``shortname``,
@@ -791,7 +795,7 @@ class AsyncPools(_Resource):
         profile: str | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[PoolOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a copy of ``pool`` with these fields changed; return the new uuid."""
         body = overrides_body("PoolCloneInput", name=name, profile=profile, extra=extra, **options)
         return _uuid_text(
@@ -971,7 +975,7 @@ class AsyncJobs(_Resource):
         max_wall_time: Any = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[JobOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a job; return its uuid (never retried). ``max_wall_time``: DateSpan, timedelta or text.
 
         Tasks run in it with ``tasks.create(…, job=uuid)`` (no pool: the job's pool is used);
@@ -1146,13 +1150,40 @@ class AsyncQarnot:
         clock: what retries and waits sleep on (tests use a fake clock).
         env: the environment to read (default ``os.environ``).
 
-    Settings not given are read from the environment, then the INI file (see ``_config``). Building
-    the client does no network I/O.
+    Settings not given are read by one precedence: arguments, then the ``config_file`` given here,
+    then the environment (``QARNOT_CLIENT_TOKEN``, ``QARNOT_CLUSTER_URL`` …), then the file named by
+    ``QARNOT_CONFIG_FILE``, then the defaults; :attr:`config` ``.sources`` says where each came
+    from (the configuration page of the documentation lists every setting). Building the client
+    does no network I/O; an operation that needs a token raises :class:`~qarnot_ext.ConfigError`
+    before any request when none is configured.
+
+    Resources (attributes):
+        tasks: :class:`AsyncTasks` — create, list, wait for, retry and clean up tasks.
+        pools: :class:`AsyncPools` — long-lived groups of nodes that run tasks.
+        jobs: :class:`AsyncJobs` — groups of tasks, with dependencies.
+        profiles: :class:`AsyncProfiles` — the software templates.
+        hardware_constraints: :class:`AsyncHardwareConstraints` — the constraints available.
+        secrets: :class:`AsyncSecrets` — the secrets manager.
+        user: :class:`AsyncUser` — the account's quotas and counts.
+        storage: the account's S3 storage (``qarnot_ext.storage``), opened on first use.
+        api: the generated low-level client, sharing connections and retries.
+        config: the resolved :class:`ClientConfig`.
+
+    Every method taking a task, pool or job accepts its uuid (``str`` or :class:`uuid.UUID`), its
+    shortname, or a model returned earlier (anything with ``.uuid``).
 
     Raises:
         ConfigError: a setting is invalid (the message names where it came from).
 
     """
+
+    tasks: AsyncTasks
+    pools: AsyncPools
+    jobs: AsyncJobs
+    profiles: AsyncProfiles
+    hardware_constraints: AsyncHardwareConstraints
+    secrets: AsyncSecrets
+    user: AsyncUser
 
     def __init__(
         self,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import builtins
 import os
 import ssl
+import uuid
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, Unpack
 
@@ -104,8 +105,9 @@ OrderArg = OrderBy | str | None
 SelectArg = Select | Iterable[str | Field] | None
 
 
-def _uuid_text(value: object) -> str:
-    return str(value)
+def _uuid_text(value: object) -> uuid.UUID:
+    """A created resource's id, as the models hold it (:class:`uuid.UUID`)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 class _HasState(Protocol):
@@ -290,8 +292,10 @@ class Tasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
-        """Create a task and return its uuid. Never retried (a lost answer must not make two tasks).
+    ) -> uuid.UUID:
+        """Create a task and return its uuid (a :class:`uuid.UUID`, as in the models); never retried.
+
+        A lost answer is an :class:`~qarnot_ext.OutcomeUnknownError`, not a second task.
 
         A task runs on a ``profile``, in a ``pool`` or in a ``job`` (the job's pool, if it has one):
         give the job alone, never a pool and a job together. ``instances`` is a count or an
@@ -398,7 +402,7 @@ class Tasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a copy of ``task`` with these fields changed; return the new uuid."""
         body = overrides_body(
             "TaskCloneInput",
@@ -423,7 +427,7 @@ class Tasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Run the failed instances of ``task`` again in a new task; return its uuid.
 
         Without ``instances`` the server picks the failed instances (``POST /retry``). With
@@ -462,7 +466,7 @@ class Tasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Run the failed and cancelled instances of ``task`` again in a new task; return its uuid."""
         body = overrides_body(
             "TaskRecoverInput",
@@ -487,7 +491,7 @@ class Tasks(_Resource):
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[TaskOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Run the cancelled instances of ``task`` again in a new task; return its uuid."""
         body = overrides_body(
             "TaskResumeInput",
@@ -751,7 +755,7 @@ class Pools(_Resource):
         tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[PoolOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a pool and return its uuid (never retried).
 
         Every member of ``PoolCreationInput`` is a keyword argument (``shortname``,
@@ -784,7 +788,7 @@ class Pools(_Resource):
         profile: str | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[PoolOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a copy of ``pool`` with these fields changed; return the new uuid."""
         body = overrides_body("PoolCloneInput", name=name, profile=profile, extra=extra, **options)
         return _uuid_text((self._x.run(OPS.clone_pool, pool_uuid=resource_id("pool", pool), body=body)).uuid)
@@ -960,7 +964,7 @@ class Jobs(_Resource):
         max_wall_time: Any = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[JobOptions],
-    ) -> str:
+    ) -> uuid.UUID:
         """Create a job; return its uuid (never retried). ``max_wall_time``: DateSpan, timedelta or text.
 
         Tasks run in it with ``tasks.create(…, job=uuid)`` (no pool: the job's pool is used);
@@ -1135,13 +1139,40 @@ class Qarnot:
         clock: what retries and waits sleep on (tests use a fake clock).
         env: the environment to read (default ``os.environ``).
 
-    Settings not given are read from the environment, then the INI file (see ``_config``). Building
-    the client does no network I/O.
+    Settings not given are read by one precedence: arguments, then the ``config_file`` given here,
+    then the environment (``QARNOT_CLIENT_TOKEN``, ``QARNOT_CLUSTER_URL`` …), then the file named by
+    ``QARNOT_CONFIG_FILE``, then the defaults; :attr:`config` ``.sources`` says where each came
+    from (the configuration page of the documentation lists every setting). Building the client
+    does no network I/O; an operation that needs a token raises :class:`~qarnot_ext.ConfigError`
+    before any request when none is configured.
+
+    Resources (attributes):
+        tasks: :class:`Tasks` — create, list, wait for, retry and clean up tasks.
+        pools: :class:`Pools` — long-lived groups of nodes that run tasks.
+        jobs: :class:`Jobs` — groups of tasks, with dependencies.
+        profiles: :class:`Profiles` — the software templates.
+        hardware_constraints: :class:`HardwareConstraints` — the constraints available.
+        secrets: :class:`Secrets` — the secrets manager.
+        user: :class:`User` — the account's quotas and counts.
+        storage: the account's S3 storage (``qarnot_ext.storage``), opened on first use.
+        api: the generated low-level client, sharing connections and retries.
+        config: the resolved :class:`ClientConfig`.
+
+    Every method taking a task, pool or job accepts its uuid (``str`` or :class:`uuid.UUID`), its
+    shortname, or a model returned earlier (anything with ``.uuid``).
 
     Raises:
         ConfigError: a setting is invalid (the message names where it came from).
 
     """
+
+    tasks: Tasks
+    pools: Pools
+    jobs: Jobs
+    profiles: Profiles
+    hardware_constraints: HardwareConstraints
+    secrets: Secrets
+    user: User
 
     def __init__(
         self,

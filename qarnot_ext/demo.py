@@ -59,7 +59,7 @@ def _write_inputs(directory: Path) -> int:
     return len(INSTANCES) + 1
 
 
-def _wait_with_progress(q: Qarnot, console: Console, uuid: str, label: str) -> Any:
+def _wait_with_progress(q: Qarnot, console: Console, uuid: object, label: str) -> Any:
     """Wait for a task with a live progress bar and its fresh standard output printed as it comes."""
     with Progress(
         SpinnerColumn(),

@@ -73,7 +73,7 @@ def test_task_lifecycle_with_failed_instances_retried(client: Any) -> None:
     assert client.tasks.get(retried).advanced_ranges == "1,3"
     assert isinstance(client.tasks.stdout(uuid), str)
     found = [
-        str(t.uuid)
+        t.uuid
         for t in client.tasks.iter(filter=F.tags.contains("e2e"), order_by=OrderBy("name"), page_size=1)
     ]
     assert uuid in found
@@ -86,7 +86,7 @@ def test_pools_jobs_and_secrets(client: Any) -> None:
     pool = client.pools.create("e2e-pool", "docker-batch", instances=1)
     assert client.pools.wait(pool, timeout=60).state in ("FullyExecuting", "Closed", "Failure")
     job = client.jobs.create("e2e-job", pool=pool)
-    assert str(client.jobs.get(job).uuid) == job
+    assert client.jobs.get(job).uuid == job
     client.jobs.terminate(job)
     client.pools.close(pool)
     key = f"e2e/{client.__class__.__name__}/db password"
