@@ -65,7 +65,7 @@ from qarnot_ext._timefmt import (
     format_timestamp,
     parse_timestamp,
 )
-from qarnot_ext._waits import WaitPolicy
+from qarnot_ext._waits import DEFAULT_SNAPSHOT_TIMEOUT, DEFAULT_WAIT_TIMEOUT, WaitPolicy
 
 try:
     __version__: str = _metadata.version("qarnot-toolkit")
@@ -74,6 +74,8 @@ except _metadata.PackageNotFoundError:  # imported from a source tree that was n
     __version__ = "0+unknown"
 
 __all__ = [
+    "DEFAULT_SNAPSHOT_TIMEOUT",
+    "DEFAULT_WAIT_TIMEOUT",
     "MASKED",
     "APIError",
     "APITimeoutError",

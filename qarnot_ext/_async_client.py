@@ -133,6 +133,14 @@ def _tag_list(tags: Iterable[str] | None) -> builtins.list[str] | None:
     return list(tags)
 
 
+def _secret_key(key: object) -> str:
+    if not isinstance(key, str) or not key.strip("/ "):
+        raise InvalidValueError(
+            "key", [Problem(repr(key)[:80], "a secret key is a non-blank str (team/db/password)")]
+        )
+    return key
+
+
 def _instance_id(instance: int | None) -> int | None:
     if instance is not None and (isinstance(instance, bool) or not isinstance(instance, int) or instance < 0):
         raise InvalidValueError("instance", [Problem(repr(instance), "an instance id is a non-negative int")])
@@ -399,6 +407,7 @@ class AsyncTasks(_Resource):
         instances: Instances | None = None,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -410,6 +419,7 @@ class AsyncTasks(_Resource):
             instances=instances,
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -426,6 +436,7 @@ class AsyncTasks(_Resource):
         instances: InstanceRange | str | None = None,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -443,6 +454,7 @@ class AsyncTasks(_Resource):
                 instances=instances,
                 name=name,
                 profile=profile,
+                job=job,
                 constants=constants,
                 secrets=secrets,
                 extra=extra,
@@ -452,6 +464,7 @@ class AsyncTasks(_Resource):
             "TaskRetryInput",
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -467,6 +480,7 @@ class AsyncTasks(_Resource):
         *,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -477,6 +491,7 @@ class AsyncTasks(_Resource):
             "TaskRecoverInput",
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -492,6 +507,7 @@ class AsyncTasks(_Resource):
         *,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -502,6 +518,7 @@ class AsyncTasks(_Resource):
             "TaskResumeInput",
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -793,11 +810,29 @@ class AsyncPools(_Resource):
         *,
         name: str | None = None,
         profile: str | None = None,
+        instances: int | None = None,
+        constants: ConstantsInput | None = None,
+        secrets: Iterable[SecretConstant] | None = None,
+        tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[PoolOptions],
     ) -> uuid.UUID:
         """Create a copy of ``pool`` with these fields changed; return the new uuid."""
-        body = overrides_body("PoolCloneInput", name=name, profile=profile, extra=extra, **options)
+        if isinstance(instances, bool) or not isinstance(instances, int | None):
+            raise InvalidValueError(
+                "instances", [Problem(repr(instances), "a pool's instance count is an int")]
+            )
+        body = overrides_body(
+            "PoolCloneInput",
+            instances=instances,
+            name=name,
+            profile=profile,
+            constants=constants,
+            secrets=secrets,
+            tags=tags,
+            extra=extra,
+            **options,
+        )
         return _uuid_text(
             (await self._x.run(OPS.clone_pool, pool_uuid=resource_id("pool", pool), body=body)).uuid
         )
@@ -1086,7 +1121,7 @@ class AsyncSecrets(_Resource):
 
     async def get(self, key: str) -> Secret:
         """The value of ``key`` (``team/db/password``), as a :class:`~qarnot_ext.Secret`."""
-        value = (await self._x.run(OPS.get_secret, key=key)).value
+        value = (await self._x.run(OPS.get_secret, key=_secret_key(key))).value
         if not isinstance(value, str):
             raise ParseError(
                 f"expected a string value, got {type(value).__name__}", schema="SecretValue", path="$.value"
@@ -1095,15 +1130,19 @@ class AsyncSecrets(_Resource):
 
     async def create(self, key: str, value: str | Secret) -> None:
         """Create ``key``; raises :class:`~qarnot_ext.Conflict` if it exists (never retried)."""
-        await self._x.run(OPS.create_secret, key=key, body={"value": Secret.coerce(value).reveal()})
+        await self._x.run(
+            OPS.create_secret, key=_secret_key(key), body={"value": Secret.coerce(value).reveal()}
+        )
 
     async def update(self, key: str, value: str | Secret) -> None:
         """Change the value of ``key``; raises :class:`~qarnot_ext.NotFound` if it does not exist."""
-        await self._x.run(OPS.update_secret, key=key, body={"value": Secret.coerce(value).reveal()})
+        await self._x.run(
+            OPS.update_secret, key=_secret_key(key), body={"value": Secret.coerce(value).reveal()}
+        )
 
     async def delete(self, key: str) -> None:
         """Delete ``key``."""
-        await self._x.run(OPS.delete_secret, key=key)
+        await self._x.run(OPS.delete_secret, key=_secret_key(key))
 
     async def list(
         self, prefix: str = "", *, recursive: bool = False, concurrency: int = DEFAULT_CONCURRENCY

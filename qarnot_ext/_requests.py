@@ -514,6 +514,11 @@ def task_body(
         and not ({"profile", "poolUuid", "jobUuid"} & set(given))
     ):
         raise _problem("profile", "a task needs a profile, a pool or a job to run in")
+    if fields.get("depends_on") is not None and job is None and "jobUuid" not in given:
+        raise _problem(
+            "depends_on",
+            "dependencies are between tasks of one job: give job=… (created with use_dependencies=True)",
+        )
     body: dict[str, Any] = {"name": name}
     body.update(_instances(instances))
     body.update(_constants(constants, secrets))

@@ -132,6 +132,14 @@ def _tag_list(tags: Iterable[str] | None) -> builtins.list[str] | None:
     return list(tags)
 
 
+def _secret_key(key: object) -> str:
+    if not isinstance(key, str) or not key.strip("/ "):
+        raise InvalidValueError(
+            "key", [Problem(repr(key)[:80], "a secret key is a non-blank str (team/db/password)")]
+        )
+    return key
+
+
 def _instance_id(instance: int | None) -> int | None:
     if instance is not None and (isinstance(instance, bool) or not isinstance(instance, int) or instance < 0):
         raise InvalidValueError("instance", [Problem(repr(instance), "an instance id is a non-negative int")])
@@ -398,6 +406,7 @@ class Tasks(_Resource):
         instances: Instances | None = None,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -409,6 +418,7 @@ class Tasks(_Resource):
             instances=instances,
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -423,6 +433,7 @@ class Tasks(_Resource):
         instances: InstanceRange | str | None = None,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -440,6 +451,7 @@ class Tasks(_Resource):
                 instances=instances,
                 name=name,
                 profile=profile,
+                job=job,
                 constants=constants,
                 secrets=secrets,
                 extra=extra,
@@ -449,6 +461,7 @@ class Tasks(_Resource):
             "TaskRetryInput",
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -462,6 +475,7 @@ class Tasks(_Resource):
         *,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -472,6 +486,7 @@ class Tasks(_Resource):
             "TaskRecoverInput",
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -487,6 +502,7 @@ class Tasks(_Resource):
         *,
         name: str | None = None,
         profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         extra: Mapping[str, Any] | None = None,
@@ -497,6 +513,7 @@ class Tasks(_Resource):
             "TaskResumeInput",
             name=name,
             profile=profile,
+            job=job,
             constants=constants,
             secrets=secrets,
             extra=extra,
@@ -786,11 +803,29 @@ class Pools(_Resource):
         *,
         name: str | None = None,
         profile: str | None = None,
+        instances: int | None = None,
+        constants: ConstantsInput | None = None,
+        secrets: Iterable[SecretConstant] | None = None,
+        tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
         **options: Unpack[PoolOptions],
     ) -> uuid.UUID:
         """Create a copy of ``pool`` with these fields changed; return the new uuid."""
-        body = overrides_body("PoolCloneInput", name=name, profile=profile, extra=extra, **options)
+        if isinstance(instances, bool) or not isinstance(instances, int | None):
+            raise InvalidValueError(
+                "instances", [Problem(repr(instances), "a pool's instance count is an int")]
+            )
+        body = overrides_body(
+            "PoolCloneInput",
+            instances=instances,
+            name=name,
+            profile=profile,
+            constants=constants,
+            secrets=secrets,
+            tags=tags,
+            extra=extra,
+            **options,
+        )
         return _uuid_text((self._x.run(OPS.clone_pool, pool_uuid=resource_id("pool", pool), body=body)).uuid)
 
     def update(
@@ -1075,7 +1110,7 @@ class Secrets(_Resource):
 
     def get(self, key: str) -> Secret:
         """The value of ``key`` (``team/db/password``), as a :class:`~qarnot_ext.Secret`."""
-        value = (self._x.run(OPS.get_secret, key=key)).value
+        value = (self._x.run(OPS.get_secret, key=_secret_key(key))).value
         if not isinstance(value, str):
             raise ParseError(
                 f"expected a string value, got {type(value).__name__}", schema="SecretValue", path="$.value"
@@ -1084,15 +1119,15 @@ class Secrets(_Resource):
 
     def create(self, key: str, value: str | Secret) -> None:
         """Create ``key``; raises :class:`~qarnot_ext.Conflict` if it exists (never retried)."""
-        self._x.run(OPS.create_secret, key=key, body={"value": Secret.coerce(value).reveal()})
+        self._x.run(OPS.create_secret, key=_secret_key(key), body={"value": Secret.coerce(value).reveal()})
 
     def update(self, key: str, value: str | Secret) -> None:
         """Change the value of ``key``; raises :class:`~qarnot_ext.NotFound` if it does not exist."""
-        self._x.run(OPS.update_secret, key=key, body={"value": Secret.coerce(value).reveal()})
+        self._x.run(OPS.update_secret, key=_secret_key(key), body={"value": Secret.coerce(value).reveal()})
 
     def delete(self, key: str) -> None:
         """Delete ``key``."""
-        self._x.run(OPS.delete_secret, key=key)
+        self._x.run(OPS.delete_secret, key=_secret_key(key))
 
     def list(
         self, prefix: str = "", *, recursive: bool = False, concurrency: int = DEFAULT_CONCURRENCY
