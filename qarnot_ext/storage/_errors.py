@@ -1,15 +1,15 @@
-"""Storage errors and the one place where boto3/botocore failures become storage errors.
+"""The one place where boto3/botocore failures become storage errors.
 
-::
+The storage error classes live with the rest of the exception tree (``qarnot_ext._errors``, whose
+docstring draws it) and are re-exported from :mod:`qarnot_ext.storage`; the S3 codes map as::
 
-    StorageError (qarnot_ext._errors)
-    ├── StorageQuotaExceeded (qarnot_ext._errors)   QuotaExceeded, TooManyBuckets
-    ├── BucketNotFound                              NoSuchBucket, or 404 on a bucket
-    ├── ObjectNotFound                              NoSuchKey, or 404 on an object of an existing bucket
-    ├── BucketAlreadyExists                         the name belongs to another account
-    ├── BucketNotEmpty                              delete without ``force=True`` on a non-empty bucket
-    ├── StorageAccessDenied                         AccessDenied, bad access key or signature (403)
-    └── StorageConnectionError                      no HTTP answer: refused, TLS failure, timeout
+    StorageQuotaExceeded        QuotaExceeded, TooManyBuckets
+    BucketNotFound              NoSuchBucket, or 404 on a bucket
+    ObjectNotFound              NoSuchKey, or 404 on an object of an existing bucket
+    BucketAlreadyExists         the name belongs to another account
+    BucketNotEmpty              delete without ``force=True`` on a non-empty bucket
+    StorageAccessDenied         AccessDenied, bad access key or signature (403)
+    StorageConnectionError      no HTTP answer: refused, TLS failure, timeout
 
 Every translated error keeps ``bucket``, ``key``, ``code`` (the S3 error code, or the HTTP status for
 body-less HEAD answers) and ``operation``, and chains the botocore exception as ``__cause__``.
