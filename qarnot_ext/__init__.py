@@ -11,6 +11,7 @@ import importlib.metadata as _metadata
 from qarnot_ext._async_client import AsyncQarnot
 from qarnot_ext._errors import (
     APIError,
+    APITimeoutError,
     BadRequest,
     ConfigError,
     Conflict,
@@ -18,6 +19,7 @@ from qarnot_ext._errors import (
     InvalidValueError,
     MissingExtraError,
     NotFound,
+    OutcomeUnknownError,
     PaginationError,
     ParseError,
     PaymentRequired,
@@ -28,6 +30,7 @@ from qarnot_ext._errors import (
     StorageQuotaExceeded,
     TransportError,
     Unauthorized,
+    UnreachableStateError,
     WaitTimeoutError,
 )
 from qarnot_ext._filters import F, Filter, FilterError, OrderBy, Select, page_request, search_request
@@ -62,7 +65,7 @@ from qarnot_ext._timefmt import (
     format_timestamp,
     parse_timestamp,
 )
-from qarnot_ext._waits import WaitPolicy
+from qarnot_ext._waits import DEFAULT_SNAPSHOT_TIMEOUT, DEFAULT_WAIT_TIMEOUT, WaitPolicy
 
 try:
     __version__: str = _metadata.version("qarnot-toolkit")
@@ -71,8 +74,11 @@ except _metadata.PackageNotFoundError:  # imported from a source tree that was n
     __version__ = "0+unknown"
 
 __all__ = [
+    "DEFAULT_SNAPSHOT_TIMEOUT",
+    "DEFAULT_WAIT_TIMEOUT",
     "MASKED",
     "APIError",
+    "APITimeoutError",
     "AsyncQarnot",
     "BadRequest",
     "ConfigError",
@@ -93,6 +99,7 @@ __all__ = [
     "MissingExtraError",
     "NotFound",
     "OrderBy",
+    "OutcomeUnknownError",
     "Page",
     "PaginationError",
     "ParseError",
@@ -118,6 +125,7 @@ __all__ = [
     "TimestampSyntaxError",
     "TransportError",
     "Unauthorized",
+    "UnreachableStateError",
     "WaitPolicy",
     "WaitTimeoutError",
     "constants_for_resubmission",

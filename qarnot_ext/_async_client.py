@@ -19,8 +19,9 @@ from __future__ import annotations
 import builtins
 import os
 import ssl
+import uuid
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, Unpack
 
 import httpx
 
@@ -31,6 +32,7 @@ from qarnot_ext._adapter import (
     GeneratedClient,
     HardwareConstraint,
     JobOutput,
+    Op,
     PoolOutput,
     PoolSummaryOutput,
     ProfileOutput,
@@ -45,16 +47,21 @@ from qarnot_ext._adapter import (
     generated_client,
 )
 from qarnot_ext._config import ClientConfig, resolve_config
-from qarnot_ext._errors import ConfigError, InvalidValueError, ParseError, Problem
+from qarnot_ext._errors import ConfigError, InvalidValueError, OutcomeUnknownError, ParseError, Problem
 from qarnot_ext._filters import Field, Filter, OrderBy, Select, page_request, search_request
 from qarnot_ext._http import Clock, RetryPolicy, SystemClock
 from qarnot_ext._pagination import AsyncPager, Page
 from qarnot_ext._ranges import InstanceRange
 from qarnot_ext._requests import (
     Instances,
+    JobOptions,
+    PoolOptions,
+    ResourceId,
+    TaskOptions,
     job_body,
     overrides_body,
     pool_body,
+    resource_id,
     scaling_body,
     snapshot_body,
     task_body,
@@ -63,12 +70,19 @@ from qarnot_ext._requests import (
 from qarnot_ext._secrets import ConstantsInput, Secret, SecretConstant, register_secret
 from qarnot_ext._secrets_manager import DEFAULT_CONCURRENCY, walk_async
 from qarnot_ext._waits import (
+    DEFAULT_SNAPSHOT_TIMEOUT,
+    DEFAULT_WAIT_TIMEOUT,
+    JOB,
     JOB_FINAL,
+    POOL,
     POOL_READY,
+    SNAPSHOT,
     SNAPSHOT_FINAL,
+    TASK,
     TASK_FINAL,
     Progress,
     WaitPolicy,
+    check_until,
     wait_async,
 )
 
@@ -86,13 +100,15 @@ __all__ = [
     "AsyncUser",
 ]
 
+R = TypeVar("R")
 FilterArg = Filter | Mapping[str, Any] | None
 OrderArg = OrderBy | str | None
 SelectArg = Select | Iterable[str | Field] | None
 
 
-def _uuid_text(value: object) -> str:
-    return str(value)
+def _uuid_text(value: object) -> uuid.UUID:
+    """A created resource's id, as the models hold it (:class:`uuid.UUID`)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 class _HasState(Protocol):
@@ -117,10 +133,43 @@ def _tag_list(tags: Iterable[str] | None) -> builtins.list[str] | None:
     return list(tags)
 
 
+def _secret_key(key: object) -> str:
+    if not isinstance(key, str) or not key.strip("/ "):
+        raise InvalidValueError(
+            "key", [Problem(repr(key)[:80], "a secret key is a non-blank str (team/db/password)")]
+        )
+    return key
+
+
 def _instance_id(instance: int | None) -> int | None:
     if instance is not None and (isinstance(instance, bool) or not isinstance(instance, int) or instance < 0):
         raise InvalidValueError("instance", [Problem(repr(instance), "an instance id is a non-negative int")])
     return instance
+
+
+_PUBLIC_OPS: Final = frozenset({OPS.get_settings.id, OPS.list_versions.id})
+"""The only operations the API serves without a token."""
+
+
+class _TokenGuard:
+    """Runs operations, refusing those that need a token when none is configured (before any I/O)."""
+
+    def __init__(self, executor: AsyncExecutor, config: ClientConfig) -> None:
+        self._executor = executor
+        self._config = config
+
+    async def run(self, op: Op[R], /, **kwargs: Any) -> R:
+        if self._config.token is None and op.id not in _PUBLIC_OPS:
+            raise ConfigError(
+                f"{op.id} needs an API token and none is configured: pass token=…, set "
+                "QARNOT_CLIENT_TOKEN, or give a config file with [client] token"
+            )
+        return await self._executor.run(op, **kwargs)
+
+
+def _lookup(exc: OutcomeUnknownError, name: str, shortname: object) -> None:
+    """Name the creation in an "outcome unknown" error: its shortname, else its name."""
+    exc.lookup = shortname if isinstance(shortname, str) else name
 
 
 class _Resource:
@@ -135,14 +184,14 @@ class _Resource:
 class AsyncTasks(_Resource):
     """Tasks: read, list, create, change, follow and clean up."""
 
-    async def get(self, task: str) -> TaskOutput:
+    async def get(self, task: ResourceId) -> TaskOutput:
         """Return the task with this uuid or shortname.
 
         Raises:
             NotFound: no such task.
 
         """
-        return await self._x.run(OPS.get_task, task_uuid=task)
+        return await self._x.run(OPS.get_task, task_uuid=resource_id("task", task))
 
     async def list(self, *, tags: Iterable[str] | None = None) -> builtins.list[TaskOutput]:
         """Every task (optionally with all these tags) in one unpaged request; prefer :meth:`iter`."""
@@ -246,43 +295,48 @@ class AsyncTasks(_Resource):
         profile: str | None = None,
         *,
         instances: Instances | None = 1,
-        shortname: str | None = None,
-        pool: str | None = None,
-        job: str | None = None,
+        pool: ResourceId | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
-        tags: Iterable[str] | None = None,
-        labels: Mapping[str, str] | None = None,
-        hardware_constraints: Sequence[Mapping[str, Any]] | None = None,
-        resource_buckets: Iterable[str] | None = None,
-        result_bucket: str | None = None,
-        depends_on: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> str:
-        """Create a task and return its uuid. Never retried (a lost answer must not make two tasks).
+        **options: Unpack[TaskOptions],
+    ) -> uuid.UUID:
+        """Create a task and return its uuid (a :class:`uuid.UUID`, as in the models); never retried.
 
-        ``instances`` is a count or an :class:`~qarnot_ext.InstanceRange` (or its text, ``"0-99"``);
-        ``secrets`` are :class:`~qarnot_ext.SecretConstant` (write-only constants); ``extra`` adds
-        any other ``TaskCreationInput`` member by its wire name.
+        A lost answer is an :class:`~qarnot_ext.OutcomeUnknownError`, not a second task.
+
+        A task runs on a ``profile``, in a ``pool`` or in a ``job`` (the job's pool, if it has one):
+        give the job alone, never a pool and a job together. ``instances`` is a count or an
+        :class:`~qarnot_ext.InstanceRange` (or its text, ``"0-99"``); ``secrets`` are
+        :class:`~qarnot_ext.SecretConstant` (write-only constants). Every other member of
+        ``TaskCreationInput`` is a keyword argument (``shortname``, ``tags``, ``labels``,
+        ``hardware_constraints``, ``secrets_access``, ``advanced_resource_buckets``,
+        ``results_bucket``, ``retry_settings``, ``depends_on`` … see :class:`TaskOptions`);
+        models the API returned are accepted as they are. ``extra`` adds members by wire name,
+        each checked against the schema.
+
+        Raises:
+            InvalidValueError: an argument, an option or an ``extra`` key is invalid.
+            OutcomeUnknownError: the request was sent but its answer lost; the task may exist.
+
         """
         body = task_body(
             name=name,
             profile=profile,
             instances=instances,
-            shortname=shortname,
             pool=pool,
             job=job,
             constants=constants,
             secrets=secrets,
-            tags=tags,
-            labels=labels,
-            hardware_constraints=hardware_constraints,
-            resource_buckets=resource_buckets,
-            result_bucket=result_bucket,
-            depends_on=depends_on,
             extra=extra,
+            **options,
         )
-        created = await self._x.run(OPS.create_task, body=body)
+        try:
+            created = await self._x.run(OPS.create_task, body=body)
+        except OutcomeUnknownError as exc:
+            _lookup(exc, name, options.get("shortname"))
+            raise
         if isinstance(created, list):
             raise ParseError("a single task creation was answered with a bulk result", schema="IdOutput")
         return _uuid_text(created.uuid)
@@ -297,7 +351,18 @@ class AsyncTasks(_Resource):
             raise InvalidValueError(
                 "tasks", [Problem("tasks", "expected a non-empty list of task arguments")]
             )
-        bodies = [task_body(**dict(item)) for item in tasks]
+        bodies = []
+        for index, item in enumerate(tasks):
+            try:
+                if not isinstance(item, Mapping):
+                    raise InvalidValueError(
+                        "task", [Problem(repr(item)[:80], "expected a mapping of arguments")]
+                    )
+                bodies.append(task_body(**dict(item)))
+            except InvalidValueError as exc:
+                raise InvalidValueError(f"tasks[{index}] {exc.kind}", exc.problems) from exc
+            except TypeError as exc:  # an unknown argument name
+                raise InvalidValueError(f"tasks[{index}]", [Problem(str(item)[:80], str(exc))]) from exc
         created = await self._x.run(OPS.create_task, body=bodies)
         if not isinstance(created, list):
             raise ParseError("a bulk creation was answered with a single id", schema="BulkTaskResults")
@@ -309,57 +374,74 @@ class AsyncTasks(_Resource):
 
     async def update(
         self,
-        task: str,
+        task: ResourceId,
         *,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         tags: Iterable[str] | None = None,
+        constraints: Mapping[str, str] | Iterable[Any] | None = None,
         extra: Mapping[str, Any] | None = None,
     ) -> None:
-        """Change a running task's constants, constraints or tags (``PUT``)."""
-        body = task_update_body(constants=constants, secrets=secrets, tags=tags, extra=extra)
-        await self._x.run(OPS.update_task, task_uuid=task, body=body)
+        """Change a running task's constants, constraints or tags (``PUT``: all ``TaskUpdateInput`` holds)."""
+        body = task_update_body(
+            constants=constants, secrets=secrets, tags=tags, constraints=constraints, extra=extra
+        )
+        await self._x.run(OPS.update_task, task_uuid=resource_id("task", task), body=body)
 
-    async def update_resources(self, task: str) -> None:
+    async def update_resources(self, task: ResourceId) -> None:
         """Have the running instances fetch the resource buckets again (deleted files stay)."""
-        await self._x.run(OPS.update_task_resources, task_uuid=task)
+        await self._x.run(OPS.update_task_resources, task_uuid=resource_id("task", task))
 
-    async def abort(self, task: str) -> None:
+    async def abort(self, task: ResourceId) -> None:
         """Abort a task (never retried)."""
-        await self._x.run(OPS.abort_task, task_uuid=task)
+        await self._x.run(OPS.abort_task, task_uuid=resource_id("task", task))
 
-    async def delete(self, task: str) -> None:
+    async def delete(self, task: ResourceId) -> None:
         """Delete a task, aborting it first if needed."""
-        await self._x.run(OPS.delete_task, task_uuid=task)
+        await self._x.run(OPS.delete_task, task_uuid=resource_id("task", task))
 
     async def clone(
         self,
-        task: str,
+        task: ResourceId,
         *,
         instances: Instances | None = None,
         name: str | None = None,
+        profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
-        tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> str:
+        **options: Unpack[TaskOptions],
+    ) -> uuid.UUID:
         """Create a copy of ``task`` with these fields changed; return the new uuid."""
         body = overrides_body(
-            instances=instances, name=name, constants=constants, secrets=secrets, tags=tags, extra=extra
+            "TaskCloneInput",
+            instances=instances,
+            name=name,
+            profile=profile,
+            job=job,
+            constants=constants,
+            secrets=secrets,
+            extra=extra,
+            **options,
         )
-        return _uuid_text((await self._x.run(OPS.clone_task, task_uuid=task, body=body)).uuid)
+        return _uuid_text(
+            (await self._x.run(OPS.clone_task, task_uuid=resource_id("task", task), body=body)).uuid
+        )
 
     async def retry(
         self,
-        task: str,
+        task: ResourceId,
         *,
         instances: InstanceRange | str | None = None,
         name: str | None = None,
+        profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
-        tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> str:
+        **options: Unpack[TaskOptions],
+    ) -> uuid.UUID:
         """Run the failed instances of ``task`` again in a new task; return its uuid.
 
         Without ``instances`` the server picks the failed instances (``POST /retry``). With
@@ -371,43 +453,82 @@ class AsyncTasks(_Resource):
                 task,
                 instances=instances,
                 name=name,
+                profile=profile,
+                job=job,
                 constants=constants,
                 secrets=secrets,
-                tags=tags,
                 extra=extra,
+                **options,
             )
-        body = overrides_body(name=name, constants=constants, secrets=secrets, tags=tags, extra=extra)
-        return _uuid_text((await self._x.run(OPS.retry_task, task_uuid=task, body=body)).uuid)
+        body = overrides_body(
+            "TaskRetryInput",
+            name=name,
+            profile=profile,
+            job=job,
+            constants=constants,
+            secrets=secrets,
+            extra=extra,
+            **options,
+        )
+        return _uuid_text(
+            (await self._x.run(OPS.retry_task, task_uuid=resource_id("task", task), body=body)).uuid
+        )
 
     async def recover(
         self,
-        task: str,
+        task: ResourceId,
         *,
         name: str | None = None,
+        profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
-        tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> str:
+        **options: Unpack[TaskOptions],
+    ) -> uuid.UUID:
         """Run the failed and cancelled instances of ``task`` again in a new task; return its uuid."""
-        body = overrides_body(name=name, constants=constants, secrets=secrets, tags=tags, extra=extra)
-        return _uuid_text((await self._x.run(OPS.recover_task, task_uuid=task, body=body)).uuid)
+        body = overrides_body(
+            "TaskRecoverInput",
+            name=name,
+            profile=profile,
+            job=job,
+            constants=constants,
+            secrets=secrets,
+            extra=extra,
+            **options,
+        )
+        return _uuid_text(
+            (await self._x.run(OPS.recover_task, task_uuid=resource_id("task", task), body=body)).uuid
+        )
 
     async def resume(
         self,
-        task: str,
+        task: ResourceId,
         *,
         name: str | None = None,
+        profile: str | None = None,
+        job: ResourceId | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
-        tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> str:
+        **options: Unpack[TaskOptions],
+    ) -> uuid.UUID:
         """Run the cancelled instances of ``task`` again in a new task; return its uuid."""
-        body = overrides_body(name=name, constants=constants, secrets=secrets, tags=tags, extra=extra)
-        return _uuid_text((await self._x.run(OPS.resume_task, task_uuid=task, body=body)).uuid)
+        body = overrides_body(
+            "TaskResumeInput",
+            name=name,
+            profile=profile,
+            job=job,
+            constants=constants,
+            secrets=secrets,
+            extra=extra,
+            **options,
+        )
+        return _uuid_text(
+            (await self._x.run(OPS.resume_task, task_uuid=resource_id("task", task), body=body)).uuid
+        )
 
-    async def stdout(self, task: str, *, instance: int | None = None, fresh: bool = False) -> str:
+    async def stdout(self, task: ResourceId, *, instance: int | None = None, fresh: bool = False) -> str:
         """The task's standard output, of one ``instance`` or all.
 
         With ``fresh=True`` only what was written since the last fresh read (this consumes it on the
@@ -416,22 +537,22 @@ class AsyncTasks(_Resource):
         instance = _instance_id(instance)
         if instance is None:
             op = OPS.get_task_fresh_stdout if fresh else OPS.get_task_stdout
-            return await self._x.run(op, task_uuid=task)
+            return await self._x.run(op, task_uuid=resource_id("task", task))
         op = OPS.get_task_instance_fresh_stdout if fresh else OPS.get_task_instance_stdout
-        return await self._x.run(op, task_uuid=task, instance_id=instance)
+        return await self._x.run(op, task_uuid=resource_id("task", task), instance_id=instance)
 
-    async def stderr(self, task: str, *, instance: int | None = None, fresh: bool = False) -> str:
+    async def stderr(self, task: ResourceId, *, instance: int | None = None, fresh: bool = False) -> str:
         """The task's error output; see :meth:`stdout`."""
         instance = _instance_id(instance)
         if instance is None:
             op = OPS.get_task_fresh_stderr if fresh else OPS.get_task_stderr
-            return await self._x.run(op, task_uuid=task)
+            return await self._x.run(op, task_uuid=resource_id("task", task))
         op = OPS.get_task_instance_fresh_stderr if fresh else OPS.get_task_instance_stderr
-        return await self._x.run(op, task_uuid=task, instance_id=instance)
+        return await self._x.run(op, task_uuid=resource_id("task", task), instance_id=instance)
 
     async def snapshot(
         self,
-        task: str,
+        task: ResourceId,
         *,
         whitelist: str | None = None,
         blacklist: str | None = None,
@@ -442,20 +563,39 @@ class AsyncTasks(_Resource):
         body = snapshot_body(
             whitelist=whitelist, blacklist=blacklist, bucket=bucket, bucket_prefix=bucket_prefix
         )
-        result = await self._x.run(OPS.request_snapshot, task_uuid=task, body=body)
+        result = await self._x.run(OPS.request_snapshot, task_uuid=resource_id("task", task), body=body)
         return str(result.id)
 
-    async def snapshot_status(self, task: str, snapshot_id: str) -> SnapshotStatusOutput:
+    async def snapshot_status(self, task: ResourceId, snapshot_id: str) -> SnapshotStatusOutput:
         """The progress of a snapshot requested with :meth:`snapshot`."""
-        return await self._x.run(OPS.get_snapshot_status, task_uuid=task, snapshot_id=snapshot_id)
+        snapshot_id = resource_id("snapshot_id", snapshot_id)
+        return await self._x.run(
+            OPS.get_snapshot_status, task_uuid=resource_id("task", task), snapshot_id=snapshot_id
+        )
 
     async def wait_snapshot(
-        self, task: str, snapshot_id: str, *, timeout: float | None = None, policy: WaitPolicy | None = None
+        self,
+        task: ResourceId,
+        snapshot_id: str,
+        *,
+        timeout: float | None = DEFAULT_SNAPSHOT_TIMEOUT,
+        until: str | Collection[str] = SNAPSHOT_FINAL,
+        policy: WaitPolicy | None = None,
     ) -> SnapshotStatusOutput:
-        """Poll :meth:`snapshot_status` until the snapshot succeeds or fails; return the last status."""
+        """Poll :meth:`snapshot_status` until the snapshot succeeds or fails; return the last status.
+
+        ``timeout`` defaults to :data:`~qarnot_ext._waits.DEFAULT_SNAPSHOT_TIMEOUT` (600 s);
+        ``None`` waits without a deadline.
+
+        Raises:
+            WaitTimeoutError: the deadline passed first.
+            UnreachableStateError: the snapshot ended in a state that is not in ``until``.
+
+        """
         progress = Progress(
             what=f"snapshot {snapshot_id}",
-            final=SNAPSHOT_FINAL,
+            final=check_until(SNAPSHOT, until),
+            lifecycle=SNAPSHOT,
             timeout=timeout,
             policy=policy or self._c.wait_policy,
             start=self._c.clock.monotonic(),
@@ -468,7 +608,7 @@ class AsyncTasks(_Resource):
 
     async def periodic_snapshot(
         self,
-        task: str,
+        task: ResourceId,
         interval: int,
         *,
         whitelist: str | None = None,
@@ -484,41 +624,48 @@ class AsyncTasks(_Resource):
             bucket=bucket,
             bucket_prefix=bucket_prefix,
         )
-        await self._x.run(OPS.start_periodic_snapshot, task_uuid=task, body=body)
+        await self._x.run(OPS.start_periodic_snapshot, task_uuid=resource_id("task", task), body=body)
 
     async def wait(
         self,
-        task: str,
+        task: ResourceId,
         *,
-        timeout: float | None = None,
-        until: Collection[str] = TASK_FINAL,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        until: str | Collection[str] = TASK_FINAL,
         on_state: Callable[[str], Any] | None = None,
         on_output: Callable[[str], Any] | None = None,
         policy: WaitPolicy | None = None,
     ) -> TaskOutput:
-        """Wait until the task is ``Success``, ``Failure`` or ``Cancelled``; return it.
+        """Wait until the task is in ``until`` (default ``Success``, ``Failure`` or ``Cancelled``); return it.
 
-        A failed task is returned, not raised: check ``task.state`` (and
-        ``InstanceStates.of(task).failed``). ``on_state(state)`` runs at each state change,
-        ``on_output(text)`` with each new chunk of standard output.
+        ``until`` is one state (``"FullyExecuting"``) or a collection of them, checked against the
+        task states. A failed task is returned, not raised, when ``Failure`` is a target: check
+        ``task.state`` (and ``InstanceStates.of(task).failed``). ``on_state(state)`` runs at each state
+        change, ``on_output(text)`` with each new chunk of standard output. ``timeout`` defaults to
+        one hour (:data:`~qarnot_ext._waits.DEFAULT_WAIT_TIMEOUT`); ``None`` waits without a deadline.
 
         Raises:
-            WaitTimeoutError: ``timeout`` seconds passed first (``None``: no deadline).
+            InvalidValueError: ``until`` names no task state (the message lists them).
+            WaitTimeoutError: ``timeout`` seconds passed first.
+            UnreachableStateError: the task reached a state from which no target can be reached
+                (``Success`` while waiting for ``FullyExecuting``); it carries the task.
 
         """
+        task_id = resource_id("task", task)
         progress = Progress(
-            what=f"task {task}",
-            final=until,
+            what=f"task {task_id}",
+            final=check_until(TASK, until),
+            lifecycle=TASK,
             timeout=timeout,
             policy=policy or self._c.wait_policy,
             start=self._c.clock.monotonic(),
         )
 
         async def fetch() -> TaskOutput:
-            return await self.get(task)
+            return await self.get(task_id)
 
         async def output() -> str:
-            return await self.stdout(task, fresh=True)
+            return await self.stdout(task_id, fresh=True)
 
         return await wait_async(
             fetch,
@@ -534,9 +681,9 @@ class AsyncTasks(_Resource):
 class AsyncPools(_Resource):
     """Pools: long-lived groups of nodes that run tasks."""
 
-    async def get(self, pool: str) -> PoolOutput:
+    async def get(self, pool: ResourceId) -> PoolOutput:
         """Return the pool with this uuid or shortname."""
-        return await self._x.run(OPS.get_pool, pool_uuid=pool)
+        return await self._x.run(OPS.get_pool, pool_uuid=resource_id("pool", pool))
 
     async def list(self, *, tags: Iterable[str] | None = None) -> builtins.list[PoolOutput]:
         """Every pool in one unpaged request; prefer :meth:`iter`."""
@@ -627,119 +774,176 @@ class AsyncPools(_Resource):
         profile: str,
         *,
         instances: int | None = 1,
-        shortname: str | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         tags: Iterable[str] | None = None,
-        hardware_constraints: Sequence[Mapping[str, Any]] | None = None,
-        scaling: Mapping[str, Any] | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> str:
-        """Create a pool and return its uuid (never retried)."""
+        **options: Unpack[PoolOptions],
+    ) -> uuid.UUID:
+        """Create a pool and return its uuid (never retried).
+
+        Every member of ``PoolCreationInput`` is a keyword argument (``shortname``,
+        ``hardware_constraints``, ``scaling`` — a mapping, a pool's scaling as returned, or a list of
+        scaling policies —, ``elastic_property``, ``default_retry_settings`` … see
+        :class:`PoolOptions`); ``extra`` keys are checked against the schema.
+        """
         body = pool_body(
             name=name,
             profile=profile,
             instances=instances,
-            shortname=shortname,
             constants=constants,
             secrets=secrets,
             tags=tags,
-            hardware_constraints=hardware_constraints,
-            scaling=scaling,
             extra=extra,
+            **options,
         )
-        return _uuid_text((await self._x.run(OPS.create_pool, body=body)).uuid)
+        try:
+            created = await self._x.run(OPS.create_pool, body=body)
+        except OutcomeUnknownError as exc:
+            _lookup(exc, name, options.get("shortname"))
+            raise
+        return _uuid_text(created.uuid)
 
     async def clone(
-        self, pool: str, *, name: str | None = None, extra: Mapping[str, Any] | None = None
-    ) -> str:
-        """Create a copy of ``pool`` with these fields changed; return the new uuid."""
-        body = overrides_body(name=name, extra=extra)
-        return _uuid_text((await self._x.run(OPS.clone_pool, pool_uuid=pool, body=body)).uuid)
-
-    async def update(
         self,
-        pool: str,
+        pool: ResourceId,
         *,
+        name: str | None = None,
+        profile: str | None = None,
+        instances: int | None = None,
         constants: ConstantsInput | None = None,
         secrets: Iterable[SecretConstant] | None = None,
         tags: Iterable[str] | None = None,
         extra: Mapping[str, Any] | None = None,
+        **options: Unpack[PoolOptions],
+    ) -> uuid.UUID:
+        """Create a copy of ``pool`` with these fields changed; return the new uuid."""
+        if isinstance(instances, bool) or not isinstance(instances, int | None):
+            raise InvalidValueError(
+                "instances", [Problem(repr(instances), "a pool's instance count is an int")]
+            )
+        body = overrides_body(
+            "PoolCloneInput",
+            instances=instances,
+            name=name,
+            profile=profile,
+            constants=constants,
+            secrets=secrets,
+            tags=tags,
+            extra=extra,
+            **options,
+        )
+        return _uuid_text(
+            (await self._x.run(OPS.clone_pool, pool_uuid=resource_id("pool", pool), body=body)).uuid
+        )
+
+    async def update(
+        self,
+        pool: ResourceId,
+        *,
+        constants: ConstantsInput | None = None,
+        secrets: Iterable[SecretConstant] | None = None,
+        tags: Iterable[str] | None = None,
+        constraints: Mapping[str, str] | Iterable[Any] | None = None,
+        elastic_property: Any = None,
+        scaling: Any = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> None:
-        """Change a pool's constants, constraints, tags or scaling (``PUT``)."""
-        body = task_update_body(constants=constants, secrets=secrets, tags=tags, extra=extra)
-        await self._x.run(OPS.update_pool, pool_uuid=pool, body=body)
+        """Change a pool's constants, constraints, tags, elastic property or scaling (``PUT``)."""
+        body = task_update_body(
+            "PoolUpdateInput",
+            constants=constants,
+            secrets=secrets,
+            tags=tags,
+            constraints=constraints,
+            elastic_property=elastic_property,
+            scaling=scaling,
+            extra=extra,
+        )
+        await self._x.run(OPS.update_pool, pool_uuid=resource_id("pool", pool), body=body)
 
-    async def update_resources(self, pool: str) -> None:
+    async def update_resources(self, pool: ResourceId) -> None:
         """Have the pool's nodes fetch the resource buckets again."""
-        await self._x.run(OPS.update_pool_resources, pool_uuid=pool)
+        await self._x.run(OPS.update_pool_resources, pool_uuid=resource_id("pool", pool))
 
-    async def close(self, pool: str) -> None:
+    async def close(self, pool: ResourceId) -> None:
         """Close a pool: its nodes stop once their tasks end (never retried)."""
-        await self._x.run(OPS.close_pool, pool_uuid=pool)
+        await self._x.run(OPS.close_pool, pool_uuid=resource_id("pool", pool))
 
-    async def delete(self, pool: str) -> None:
+    async def delete(self, pool: ResourceId) -> None:
         """Delete a pool."""
-        await self._x.run(OPS.delete_pool, pool_uuid=pool)
+        await self._x.run(OPS.delete_pool, pool_uuid=resource_id("pool", pool))
 
-    async def jobs(self, pool: str) -> builtins.list[JobOutput]:
+    async def jobs(self, pool: ResourceId) -> builtins.list[JobOutput]:
         """The jobs of a pool."""
-        return await self._x.run(OPS.list_pool_jobs, pool_uuid=pool)
+        return await self._x.run(OPS.list_pool_jobs, pool_uuid=resource_id("pool", pool))
 
-    async def tasks(self, pool: str) -> builtins.list[TaskOutput]:
+    async def tasks(self, pool: ResourceId) -> builtins.list[TaskOutput]:
         """The tasks of a pool."""
-        return await self._x.run(OPS.list_pool_tasks, pool_uuid=pool)
+        return await self._x.run(OPS.list_pool_tasks, pool_uuid=resource_id("pool", pool))
 
-    async def stdout(self, pool: str, *, instance: int | None = None, fresh: bool = False) -> str:
+    async def stdout(self, pool: ResourceId, *, instance: int | None = None, fresh: bool = False) -> str:
         """The pool's standard output; see :meth:`AsyncTasks.stdout`."""
         instance = _instance_id(instance)
         if instance is None:
             op = OPS.get_pool_fresh_stdout if fresh else OPS.get_pool_stdout
-            return await self._x.run(op, pool_uuid=pool)
+            return await self._x.run(op, pool_uuid=resource_id("pool", pool))
         op = OPS.get_pool_instance_fresh_stdout if fresh else OPS.get_pool_instance_stdout
-        return await self._x.run(op, pool_uuid=pool, instance_id=instance)
+        return await self._x.run(op, pool_uuid=resource_id("pool", pool), instance_id=instance)
 
-    async def stderr(self, pool: str, *, instance: int | None = None, fresh: bool = False) -> str:
+    async def stderr(self, pool: ResourceId, *, instance: int | None = None, fresh: bool = False) -> str:
         """The pool's error output; see :meth:`AsyncTasks.stdout`."""
         instance = _instance_id(instance)
         if instance is None:
             op = OPS.get_pool_fresh_stderr if fresh else OPS.get_pool_stderr
-            return await self._x.run(op, pool_uuid=pool)
+            return await self._x.run(op, pool_uuid=resource_id("pool", pool))
         op = OPS.get_pool_instance_fresh_stderr if fresh else OPS.get_pool_instance_stderr
-        return await self._x.run(op, pool_uuid=pool, instance_id=instance)
+        return await self._x.run(op, pool_uuid=resource_id("pool", pool), instance_id=instance)
 
-    async def scaling(self, pool: str) -> ScalingOutput:
+    async def scaling(self, pool: ResourceId) -> ScalingOutput:
         """The pool's scaling policies."""
-        return await self._x.run(OPS.get_pool_scaling, pool_uuid=pool)
+        return await self._x.run(OPS.get_pool_scaling, pool_uuid=resource_id("pool", pool))
 
-    async def update_scaling(self, pool: str, scaling: Mapping[str, Any]) -> None:
-        """Replace the pool's scaling policies (``{"activePolicyName": …, "policies": [...]}``)."""
-        await self._x.run(OPS.update_pool_scaling, pool_uuid=pool, body=scaling_body(scaling))
+    async def update_scaling(self, pool: ResourceId, scaling: Any) -> None:
+        """Replace the pool's scaling policies.
 
-    async def check_scaling(self, scaling: Mapping[str, Any]) -> None:
+        ``scaling`` is a ``{"policies": [...]}`` mapping, the ``ScalingOutput`` of :meth:`scaling`, or
+        a list of scaling policies (the generated variant classes, or mappings).
+        """
+        await self._x.run(
+            OPS.update_pool_scaling, pool_uuid=resource_id("pool", pool), body=scaling_body(scaling)
+        )
+
+    async def check_scaling(self, scaling: Any) -> None:
         """Ask the API whether a scaling specification is valid; raises :class:`BadRequest` if not."""
         await self._x.run(OPS.check_pool_scaling, body=scaling_body(scaling))
 
     async def wait(
         self,
-        pool: str,
+        pool: ResourceId,
         *,
-        timeout: float | None = None,
-        until: Collection[str] = POOL_READY,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        until: str | Collection[str] = POOL_READY,
         on_state: Callable[[str], Any] | None = None,
         policy: WaitPolicy | None = None,
     ) -> PoolOutput:
-        """Wait until the pool runs on all its nodes (``FullyExecuting``) or is over; return it."""
+        """Wait until the pool runs on all its nodes (``FullyExecuting``) or is over; return it.
+
+        ``until``, ``timeout`` (one hour by default, ``None`` for none) and the errors are as in
+        :meth:`AsyncTasks.wait`.
+        """
+        pool_id = resource_id("pool", pool)
         progress = Progress(
-            what=f"pool {pool}",
-            final=until,
+            what=f"pool {pool_id}",
+            final=check_until(POOL, until),
+            lifecycle=POOL,
             timeout=timeout,
             policy=policy or self._c.wait_policy,
             start=self._c.clock.monotonic(),
         )
 
         async def fetch() -> PoolOutput:
-            return await self.get(pool)
+            return await self.get(pool_id)
 
         return await wait_async(fetch, _state, progress, self._c.clock, on_state=on_state)
 
@@ -747,9 +951,9 @@ class AsyncPools(_Resource):
 class AsyncJobs(_Resource):
     """Jobs: groups of tasks, possibly with dependencies between them."""
 
-    async def get(self, job: str) -> JobOutput:
+    async def get(self, job: ResourceId) -> JobOutput:
         """Return the job with this uuid or shortname."""
-        return await self._x.run(OPS.get_job, job_uuid=job)
+        return await self._x.run(OPS.get_job, job_uuid=resource_id("job", job))
 
     async def list(self, *, tags: Iterable[str] | None = None) -> builtins.list[JobOutput]:
         """Every job in one unpaged request; prefer :meth:`iter`."""
@@ -800,57 +1004,72 @@ class AsyncJobs(_Resource):
         self,
         name: str,
         *,
-        shortname: str | None = None,
-        pool: str | None = None,
+        pool: ResourceId | None = None,
         use_dependencies: bool | None = None,
         tags: Iterable[str] | None = None,
         max_wall_time: Any = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> str:
-        """Create a job; return its uuid (never retried). ``max_wall_time``: DateSpan, timedelta or text."""
+        **options: Unpack[JobOptions],
+    ) -> uuid.UUID:
+        """Create a job; return its uuid (never retried). ``max_wall_time``: DateSpan, timedelta or text.
+
+        Tasks run in it with ``tasks.create(…, job=uuid)`` (no pool: the job's pool is used);
+        ``use_dependencies=True`` lets them name ``depends_on``.
+        """
         body = job_body(
             name=name,
-            shortname=shortname,
             pool=pool,
             use_dependencies=use_dependencies,
             tags=tags,
             max_wall_time=max_wall_time,
             extra=extra,
+            **options,
         )
-        return _uuid_text((await self._x.run(OPS.create_job, body=body)).uuid)
+        try:
+            created = await self._x.run(OPS.create_job, body=body)
+        except OutcomeUnknownError as exc:
+            _lookup(exc, name, options.get("shortname"))
+            raise
+        return _uuid_text(created.uuid)
 
-    async def terminate(self, job: str) -> None:
+    async def terminate(self, job: ResourceId) -> None:
         """Terminate a job: its tasks are cancelled (never retried)."""
-        await self._x.run(OPS.terminate_job, job_uuid=job)
+        await self._x.run(OPS.terminate_job, job_uuid=resource_id("job", job))
 
-    async def delete(self, job: str, *, force: bool = False) -> None:
+    async def delete(self, job: ResourceId, *, force: bool = False) -> None:
         """Delete a job; ``force`` deletes it even with running tasks."""
-        await self._x.run(OPS.delete_job, job_uuid=job, force=force)
+        await self._x.run(OPS.delete_job, job_uuid=resource_id("job", job), force=force)
 
-    async def tasks(self, job: str) -> builtins.list[TaskOutput]:
+    async def tasks(self, job: ResourceId) -> builtins.list[TaskOutput]:
         """The tasks of a job."""
-        return await self._x.run(OPS.list_job_tasks, job_uuid=job)
+        return await self._x.run(OPS.list_job_tasks, job_uuid=resource_id("job", job))
 
     async def wait(
         self,
-        job: str,
+        job: ResourceId,
         *,
-        timeout: float | None = None,
-        until: Collection[str] = JOB_FINAL,
+        timeout: float | None = DEFAULT_WAIT_TIMEOUT,
+        until: str | Collection[str] = JOB_FINAL,
         on_state: Callable[[str], Any] | None = None,
         policy: WaitPolicy | None = None,
     ) -> JobOutput:
-        """Wait until the job is ``Completed``; return it."""
+        """Wait until the job is ``Completed`` (or in ``until``); return it.
+
+        ``until``, ``timeout`` (one hour by default, ``None`` for none) and the errors are as in
+        :meth:`AsyncTasks.wait`.
+        """
+        job_id = resource_id("job", job)
         progress = Progress(
-            what=f"job {job}",
-            final=until,
+            what=f"job {job_id}",
+            final=check_until(JOB, until),
+            lifecycle=JOB,
             timeout=timeout,
             policy=policy or self._c.wait_policy,
             start=self._c.clock.monotonic(),
         )
 
         async def fetch() -> JobOutput:
-            return await self.get(job)
+            return await self.get(job_id)
 
         return await wait_async(fetch, _state, progress, self._c.clock, on_state=on_state)
 
@@ -902,7 +1121,7 @@ class AsyncSecrets(_Resource):
 
     async def get(self, key: str) -> Secret:
         """The value of ``key`` (``team/db/password``), as a :class:`~qarnot_ext.Secret`."""
-        value = (await self._x.run(OPS.get_secret, key=key)).value
+        value = (await self._x.run(OPS.get_secret, key=_secret_key(key))).value
         if not isinstance(value, str):
             raise ParseError(
                 f"expected a string value, got {type(value).__name__}", schema="SecretValue", path="$.value"
@@ -911,15 +1130,19 @@ class AsyncSecrets(_Resource):
 
     async def create(self, key: str, value: str | Secret) -> None:
         """Create ``key``; raises :class:`~qarnot_ext.Conflict` if it exists (never retried)."""
-        await self._x.run(OPS.create_secret, key=key, body={"value": Secret.coerce(value).reveal()})
+        await self._x.run(
+            OPS.create_secret, key=_secret_key(key), body={"value": Secret.coerce(value).reveal()}
+        )
 
     async def update(self, key: str, value: str | Secret) -> None:
         """Change the value of ``key``; raises :class:`~qarnot_ext.NotFound` if it does not exist."""
-        await self._x.run(OPS.update_secret, key=key, body={"value": Secret.coerce(value).reveal()})
+        await self._x.run(
+            OPS.update_secret, key=_secret_key(key), body={"value": Secret.coerce(value).reveal()}
+        )
 
     async def delete(self, key: str) -> None:
         """Delete ``key``."""
-        await self._x.run(OPS.delete_secret, key=key)
+        await self._x.run(OPS.delete_secret, key=_secret_key(key))
 
     async def list(
         self, prefix: str = "", *, recursive: bool = False, concurrency: int = DEFAULT_CONCURRENCY
@@ -966,13 +1189,40 @@ class AsyncQarnot:
         clock: what retries and waits sleep on (tests use a fake clock).
         env: the environment to read (default ``os.environ``).
 
-    Settings not given are read from the environment, then the INI file (see ``_config``). Building
-    the client does no network I/O.
+    Settings not given are read by one precedence: arguments, then the ``config_file`` given here,
+    then the environment (``QARNOT_CLIENT_TOKEN``, ``QARNOT_CLUSTER_URL`` …), then the file named by
+    ``QARNOT_CONFIG_FILE``, then the defaults; :attr:`config` ``.sources`` says where each came
+    from (the configuration page of the documentation lists every setting). Building the client
+    does no network I/O; an operation that needs a token raises :class:`~qarnot_ext.ConfigError`
+    before any request when none is configured.
+
+    Resources (attributes):
+        tasks: :class:`AsyncTasks` — create, list, wait for, retry and clean up tasks.
+        pools: :class:`AsyncPools` — long-lived groups of nodes that run tasks.
+        jobs: :class:`AsyncJobs` — groups of tasks, with dependencies.
+        profiles: :class:`AsyncProfiles` — the software templates.
+        hardware_constraints: :class:`AsyncHardwareConstraints` — the constraints available.
+        secrets: :class:`AsyncSecrets` — the secrets manager.
+        user: :class:`AsyncUser` — the account's quotas and counts.
+        storage: the account's S3 storage (``qarnot_ext.storage``), opened on first use.
+        api: the generated low-level client, sharing connections and retries.
+        config: the resolved :class:`ClientConfig`.
+
+    Every method taking a task, pool or job accepts its uuid (``str`` or :class:`uuid.UUID`), its
+    shortname, or a model returned earlier (anything with ``.uuid``).
 
     Raises:
         ConfigError: a setting is invalid (the message names where it came from).
 
     """
+
+    tasks: AsyncTasks
+    pools: AsyncPools
+    jobs: AsyncJobs
+    profiles: AsyncProfiles
+    hardware_constraints: AsyncHardwareConstraints
+    secrets: AsyncSecrets
+    user: AsyncUser
 
     def __init__(
         self,
@@ -1008,7 +1258,7 @@ class AsyncQarnot:
         self.retry_policy = retry or RetryPolicy()
         self.wait_policy = wait_policy or WaitPolicy()
         self._http = build_async_http(self.config, self.retry_policy, self.clock, transport)
-        self._x = AsyncExecutor(self._http)
+        self._x = _TokenGuard(AsyncExecutor(self._http), self.config)
         self.api: GeneratedClient = generated_client(self.config, async_http=self._http)
         """The generated low-level client (``qarnot_api``), sharing this client's connections and retries."""
         self.tasks = AsyncTasks(self)

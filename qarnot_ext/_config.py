@@ -1,8 +1,15 @@
-"""Client configuration: one precedence, explicit arguments > environment > INI file > defaults.
+"""Client configuration: one precedence, from the most explicit source to the most ambient.
+
+1. arguments of the client;
+2. the INI file passed as ``config_file=`` (named explicitly, so it beats the environment, as in
+   the official SDK: a stale ``QARNOT_CLIENT_TOKEN`` in a shell cannot override the file you chose);
+3. the environment variables;
+4. the INI file named by ``QARNOT_CONFIG_FILE`` (itself ambient: below the other variables);
+5. the defaults.
 
 Each setting is resolved on its own, so ``Qarnot(token=...)`` with ``QARNOT_CLUSTER_URL`` set takes
-the URL from the environment and the token from the argument (the official SDK lets two environment
-variables override explicit values; here nothing overrides an explicit argument).
+the URL from the environment and the token from the argument. ``ClientConfig.sources`` says where
+each setting came from. ``docs/configuration.md`` is the public page of these rules.
 
 =================  ==========================  ==================================  ===========================
 setting            environment                 INI file (official SDK format)      default
@@ -150,22 +157,37 @@ class ClientConfig:
 class _Sources:
     """The three layers (argument, environment, INI file), each naming itself in errors."""
 
-    def __init__(self, env: Mapping[str, str], ini: configparser.ConfigParser | None, ini_name: str) -> None:
+    def __init__(
+        self,
+        env: Mapping[str, str],
+        ini: configparser.ConfigParser | None,
+        ini_name: str,
+        *,
+        explicit_file: bool,
+    ) -> None:
         self.env = env
         self.ini = ini
         self.ini_name = ini_name
+        self.explicit_file = explicit_file
 
-    def pick(self, explicit: Any, env_key: str | None, section: str, *keys: str) -> tuple[Any, str] | None:
-        if explicit is not None:
-            return explicit, "argument"
-        if env_key is not None and self.env.get(env_key, "").strip():
-            return self.env[env_key], f"environment variable {env_key}"
+    def _from_ini(self, section: str, keys: tuple[str, ...]) -> tuple[Any, str] | None:
         if self.ini is not None and self.ini.has_section(section):
             for key in keys:
                 raw = self.ini.get(section, key, fallback=None)
                 if raw is not None and raw.strip():
                     return raw.strip(), f"{self.ini_name} [{section}] {key}"
         return None
+
+    def pick(self, explicit: Any, env_key: str | None, section: str, *keys: str) -> tuple[Any, str] | None:
+        if explicit is not None:
+            return explicit, "argument"
+        if self.explicit_file:
+            found = self._from_ini(section, keys)
+            if found is not None:
+                return found
+        if env_key is not None and self.env.get(env_key, "").strip():
+            return self.env[env_key], f"environment variable {env_key}"
+        return None if self.explicit_file else self._from_ini(section, keys)
 
 
 def _read_ini(path: str | os.PathLike[str], source: str) -> configparser.ConfigParser:
@@ -197,7 +219,10 @@ def resolve_config(
     config_file: str | os.PathLike[str] | None = None,
     env: Mapping[str, str] | None = None,
 ) -> ClientConfig:
-    """Resolve every setting by the documented precedence; see the module docstring.
+    """Resolve every setting by the documented precedence (see the module docstring).
+
+    Arguments, then ``config_file``, then the environment, then the file of ``QARNOT_CONFIG_FILE``,
+    then the defaults.
 
     ``env`` defaults to :data:`os.environ` (tests pass a dict). ``verify`` (a CA bundle path or an
     SSL context) wins over ``unsafe``; ``unsafe=True`` turns TLS verification off.
@@ -214,7 +239,7 @@ def resolve_config(
     elif environ.get(ENV_CONFIG_FILE, "").strip():
         ini_name = environ[ENV_CONFIG_FILE].strip()
         ini = _read_ini(ini_name, f"environment variable {ENV_CONFIG_FILE}")
-    src = _Sources(environ, ini, ini_name)
+    src = _Sources(environ, ini, ini_name, explicit_file=config_file is not None)
     sources: dict[str, str] = {}
 
     url = DEFAULT_BASE_URL

@@ -1,27 +1,52 @@
 """The exception tree of ``qarnot_ext``: every error the toolkit raises is a :class:`QarnotError`.
 
+All the classes live in this module; each is also importable from its public home (``qarnot_ext``,
+or ``qarnot_ext.storage`` for the storage errors). A test compares this drawing with the real tree.
+
 ::
 
     QarnotError
-    ├── ConfigError (ValueError)            bad configuration (arguments, environment, INI file)
-    │   └── MissingExtraError (ImportError) an optional part needs a package of an extra
-    ├── InvalidValueError (ValueError)      a value-type parser rejected its input
-    ├── ParseError (ValueError)             a response body does not match the contract
-    ├── PaginationError                     the server broke the paging protocol (would loop)
-    ├── WaitTimeoutError (TimeoutError)     a wait reached its deadline before a final state
-    ├── TransportError                      the request never got an HTTP answer
-    │   └── TimeoutError (TimeoutError)     ... because a connect/read/write/pool timeout fired
-    ├── APIError                            the server answered with an error status
-    │   ├── BadRequest                      400
-    │   ├── Unauthorized                    401
-    │   ├── PaymentRequired                 402
-    │   ├── Forbidden                       403
-    │   ├── NotFound                        404
-    │   ├── Conflict                        409
-    │   ├── RateLimited                     429 (``retry_after`` in seconds when the server said)
-    │   └── ServerError                     5xx
-    └── StorageError                        an S3 operation failed (bucket, key, code)
-        └── StorageQuotaExceeded            the storage quota of the account is exhausted
+    ├── ConfigError (ValueError)                  bad configuration (arguments, environment, INI file)
+    │   └── MissingExtraError (ImportError)       an optional part needs a package of an extra
+    ├── InvalidValueError (ValueError)            an argument or a value-type input is invalid
+    │   ├── FilterError                           a filter, ordering or selection
+    │   ├── InstanceRangeError                    an instance range
+    │   │   └── RangeSyntaxError                  ... whose text breaks the syntax
+    │   ├── DateSpanError                         a date-span (.NET time span)
+    │   │   └── DateSpanSyntaxError
+    │   ├── TimestampError                        an ISO 8601 timestamp
+    │   │   └── TimestampSyntaxError
+    │   ├── TimeOfDayError                        a time of day
+    │   │   └── TimeOfDaySyntaxError
+    │   ├── SecretKeyError                        a constant's key or value
+    │   └── MaskedSecretError                     a body would send "[SECRET]" back
+    ├── ParseError (ValueError)                   a response body does not match the contract
+    ├── PaginationError                           the server broke the paging protocol (would loop)
+    ├── WaitTimeoutError (TimeoutError)           a wait reached its deadline before its target
+    ├── UnreachableStateError                     a wait's target can no longer be reached
+    ├── TransportError                            the request never got an HTTP answer
+    │   ├── APITimeoutError (TimeoutError)        ... because a connect/read/write/pool timeout fired
+    │   └── OutcomeUnknownError                   a non-repeatable request may or may not have happened
+    ├── APIError                                  the server answered with an error status
+    │   ├── BadRequest                            400
+    │   ├── Unauthorized                          401
+    │   ├── PaymentRequired                       402
+    │   ├── Forbidden                             403
+    │   ├── NotFound                              404
+    │   ├── Conflict                              409
+    │   ├── RateLimited                           429 (``retry_after`` in seconds when the server said)
+    │   └── ServerError                           5xx
+    └── StorageError                              an S3 operation failed (bucket, key, code)
+        ├── StorageQuotaExceeded                  QuotaExceeded, TooManyBuckets
+        ├── BucketNotFound                        NoSuchBucket, or 404 on a bucket
+        ├── ObjectNotFound                        NoSuchKey, or 404 on an object of an existing bucket
+        ├── BucketAlreadyExists                   the name belongs to another account
+        ├── BucketNotEmpty                        delete without ``force=True`` on a non-empty bucket
+        ├── StorageAccessDenied                   AccessDenied, bad access key or signature (403)
+        └── StorageConnectionError                no HTTP answer: refused, TLS failure, timeout
+
+Names in parentheses are builtin bases too: ``except ValueError`` still catches an
+:class:`InvalidValueError`, ``except TimeoutError`` an :class:`APITimeoutError`.
 
 Exceptions carry what a user needs to act (status, code, message, problem details, trace id and
 the request's method and path) and never the token: the request's headers are not kept.
@@ -38,25 +63,44 @@ from typing import Any
 
 __all__ = [
     "APIError",
+    "APITimeoutError",
     "BadRequest",
+    "BucketAlreadyExists",
+    "BucketNotEmpty",
+    "BucketNotFound",
     "ConfigError",
     "Conflict",
+    "DateSpanError",
+    "DateSpanSyntaxError",
+    "FilterError",
     "Forbidden",
+    "InstanceRangeError",
     "InvalidValueError",
+    "MaskedSecretError",
     "MissingExtraError",
     "NotFound",
+    "ObjectNotFound",
+    "OutcomeUnknownError",
     "PaginationError",
     "ParseError",
     "PaymentRequired",
     "Problem",
     "QarnotError",
+    "RangeSyntaxError",
     "RateLimited",
+    "SecretKeyError",
     "ServerError",
+    "StorageAccessDenied",
+    "StorageConnectionError",
     "StorageError",
     "StorageQuotaExceeded",
-    "TimeoutError",
+    "TimeOfDayError",
+    "TimeOfDaySyntaxError",
+    "TimestampError",
+    "TimestampSyntaxError",
     "TransportError",
     "Unauthorized",
+    "UnreachableStateError",
     "WaitTimeoutError",
     "api_error_from_response",
     "parse_error_body",
@@ -127,6 +171,111 @@ class InvalidValueError(QarnotError, ValueError):
         super().__init__(f"invalid {kind}: {listed}")
 
 
+class FilterError(InvalidValueError):
+    """A filter, ordering or selection is invalid; ``problems`` names each offending field or path.
+
+    Example:
+        >>> from qarnot_ext import F
+        >>> try:
+        ...     F.creation_date > "yesterday"
+        ... except FilterError as exc:
+        ...     print(exc.problems[0].text)
+        CreationDate
+
+    """
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__("filter", problems)
+
+
+class InstanceRangeError(InvalidValueError):
+    """An instance range, or a value given to build one, is invalid; ``problems`` names each part."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__("instance range", problems)
+
+
+class RangeSyntaxError(InstanceRangeError):
+    """A range string does not follow the syntax; ``problems`` lists every bad item and its position.
+
+    Example:
+        >>> from qarnot_ext import InstanceRange
+        >>> try:
+        ...     InstanceRange.parse("1-5,x,9-3")
+        ... except RangeSyntaxError as exc:
+        ...     [(p.text, p.position) for p in exc.problems]
+        [('x', 4), ('9-3', 6)]
+
+    """
+
+
+class DateSpanError(InvalidValueError):
+    """A date-span value is invalid (out of the .NET range, wrong unit …); ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__("date-span", problems)
+
+
+class DateSpanSyntaxError(DateSpanError):
+    """A string is not a .NET time span ``[-][d.]hh:mm:ss[.fffffff]``.
+
+    Example:
+        >>> from qarnot_ext import DateSpan
+        >>> try:
+        ...     DateSpan.parse("00:75:00")
+        ... except DateSpanSyntaxError as exc:
+        ...     print(exc)
+        invalid date-span: '75' at position 3: minutes must be 0..59
+
+    """
+
+
+class TimestampError(InvalidValueError):
+    """A timestamp value is invalid (naive datetime, out of range …); ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__("timestamp", problems)
+
+
+class TimestampSyntaxError(TimestampError):
+    """A string is not an ISO 8601 timestamp ``YYYY-MM-DDTHH:MM:SS[.fffffff][Z|±HH:MM]``."""
+
+
+class TimeOfDayError(InvalidValueError):
+    """A time-of-day value is invalid; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__("time of day", problems)
+
+
+class TimeOfDaySyntaxError(TimeOfDayError):
+    """A string is not a time of day ``HH:MM:SS[.fffffff]``."""
+
+
+class SecretKeyError(InvalidValueError):
+    """A constant's key or value breaks the API's rules; ``problems`` names the key, never the value.
+
+    Example:
+        >>> from qarnot_ext import SecretConstant
+        >>> try:
+        ...     SecretConstant("API KEY", "x")
+        ... except SecretKeyError as exc:
+        ...     print(exc.problems[0])
+        'API KEY' at position 3: character ' ' is not allowed (use a-z A-Z 0-9 _ - .)
+
+    """
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__("constant", problems)
+
+
+class MaskedSecretError(InvalidValueError):
+    """A body built from a response would send ``"[SECRET]"`` back; ``problems`` names the keys."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__("constants for resubmission", problems)
+
+
 class ParseError(QarnotError, ValueError):
     """A response body does not match the contract (``openapi.yaml``)."""
 
@@ -144,25 +293,87 @@ class PaginationError(QarnotError):
 
 
 class WaitTimeoutError(QarnotError, builtins.TimeoutError):
-    """A wait reached its deadline before the resource reached a final state."""
+    """A wait reached its deadline before its target; ``last_state`` says where the resource was."""
 
     def __init__(self, message: str, *, last_state: str | None = None) -> None:
         self.last_state = last_state
         super().__init__(message)
 
 
-class TransportError(QarnotError):
-    """The request got no HTTP answer (connection refused, reset, TLS failure, timeout)."""
+class UnreachableStateError(QarnotError):
+    """A wait stopped early: the resource reached a final state that is not a target of the wait.
 
-    def __init__(self, message: str, *, method: str | None = None, path: str | None = None) -> None:
+    ``state`` is that final state and ``resource`` the last object fetched (a task, pool, job or
+    snapshot status), so that its details can be read without another request.
+    """
+
+    def __init__(self, message: str, *, state: str, resource: Any = None) -> None:
+        self.state = state
+        self.resource = resource
+        super().__init__(message)
+
+
+class TransportError(QarnotError):
+    """The request got no HTTP answer (connection refused, reset, TLS failure, timeout).
+
+    Attributes:
+        method, path: what was requested (never the query or the headers).
+        host, port: where it was sent.
+        attempts: how many times it was sent.
+        elapsed: seconds from the first attempt to the end of the last one.
+
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str | None = None,
+        path: str | None = None,
+        host: str | None = None,
+        port: int | None = None,
+        attempts: int | None = None,
+        elapsed: float | None = None,
+    ) -> None:
         self.method = method
         self.path = path
-        where = f" ({method} {path})" if method and path else ""
-        super().__init__(f"{message}{where}")
+        self.host = host
+        self.port = port
+        self.attempts = attempts
+        self.elapsed = elapsed
+        bits = [message]
+        if method and path:
+            target = f"{host}:{port}" if host else ""
+            bits.append(f"({method} {target}{path})" if target else f"({method} {path})")
+        if attempts is not None:
+            spent = f" in {elapsed:.1f} s" if elapsed is not None else ""
+            bits.append(f"after {attempts} attempt{'s' if attempts != 1 else ''}{spent}")
+        super().__init__(" ".join(bits))
 
 
-class TimeoutError(TransportError, builtins.TimeoutError):
-    """A connect, read, write or pool timeout fired; also an instance of the builtin ``TimeoutError``."""
+class APITimeoutError(TransportError, builtins.TimeoutError):
+    """A connect, read, write or pool timeout fired (or the retry deadline cut the last attempt short).
+
+    Also an instance of the builtin :class:`TimeoutError`, which this class does not shadow.
+    """
+
+
+class OutcomeUnknownError(TransportError):
+    """A request that must not be repeated (a creation, an abort …) was sent, and its answer was lost.
+
+    The server may or may not have acted on it, so it is not retried: resending a creation could
+    run the work twice. Look the resource up before trying again: ``request_id`` is the
+    ``X-Request-Id`` header the client sent (quote it to support), ``lookup`` the client-side
+    identifier of the creation when there is one (the ``shortname`` or the ``name`` given).
+    """
+
+    def __init__(
+        self, message: str, *, request_id: str | None = None, lookup: str | None = None, **where: Any
+    ) -> None:
+        self.request_id = request_id
+        self.lookup = lookup
+        hint = f"; request id {request_id}" if request_id else ""
+        super().__init__(f"{message}{hint}", **where)
 
 
 class APIError(QarnotError):
@@ -301,6 +512,30 @@ class StorageError(QarnotError):
 
 class StorageQuotaExceeded(StorageError):
     """The storage quota of the account is exhausted."""
+
+
+class BucketNotFound(StorageError):
+    """The bucket does not exist (S3 ``NoSuchBucket``)."""
+
+
+class ObjectNotFound(StorageError):
+    """The object does not exist in an existing bucket (S3 ``NoSuchKey``)."""
+
+
+class BucketAlreadyExists(StorageError):
+    """The bucket name is taken by another account (S3 ``BucketAlreadyExists``)."""
+
+
+class BucketNotEmpty(StorageError):
+    """The bucket still holds objects; pass ``force=True`` to empty it first."""
+
+
+class StorageAccessDenied(StorageError):
+    """The storage refused the credentials or the operation (403)."""
+
+
+class StorageConnectionError(StorageError):
+    """The storage endpoint gave no HTTP answer (refused, reset, TLS failure or timeout)."""
 
 
 _BY_STATUS: dict[int, type[APIError]] = {

@@ -31,7 +31,7 @@ from typing import Any, Final, Literal, NoReturn, TypeAlias, cast
 
 import attrs
 
-from qarnot_ext._errors import InvalidValueError, Problem
+from qarnot_ext._errors import FilterError, Problem
 from qarnot_ext._timefmt import DateSpan, DateSpanError, TimestampError, format_timestamp, parse_timestamp
 
 __all__ = [
@@ -71,22 +71,6 @@ _UNIT_OPERATORS: Final = (
 _MULTI_OPERATORS: Final = ("In", "NotIn")
 _ORDERING: Final = frozenset({"LessThan", "LessThanOrEqual", "GreaterThan", "GreaterThanOrEqual"})
 _INT32_MAX: Final = 2**31 - 1
-
-
-class FilterError(InvalidValueError):
-    """A filter, ordering or selection is invalid; ``problems`` names each offending field or path.
-
-    Example:
-        >>> try:
-        ...     F.creation_date > "yesterday"
-        ... except FilterError as exc:
-        ...     print(exc.problems[0].text)
-        CreationDate
-
-    """
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("filter", problems)
 
 
 def _fail(text: str, message: str) -> NoReturn:
@@ -531,7 +515,7 @@ class _FilterOps:
             >>> (F.use_dependencies == True).validate_for("tasks")
             Traceback (most recent call last):
             ...
-            qarnot_ext._filters.FilterError: invalid filter: 'UseDependencies': not a filterable field ...
+            qarnot_ext._errors.FilterError: invalid filter: 'UseDependencies': not a filterable field ...
 
         """
         resource = _check_resource(resource)
@@ -1024,7 +1008,7 @@ class OrderBy:
             >>> OrderBy("executionTime").validate_for("jobs")
             Traceback (most recent call last):
             ...
-            qarnot_ext._filters.FilterError: invalid filter: 'executionTime': jobs sort on creationDate, ...
+            qarnot_ext._errors.FilterError: invalid filter: 'executionTime': jobs sort on creationDate, ...
 
         """
         resource = _check_resource(resource)

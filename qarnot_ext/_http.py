@@ -15,7 +15,14 @@ function (:meth:`RetryPolicy.delay`); the two transports only sleep and resend.
 * How long: ``Retry-After`` (seconds or HTTP-date) when the server sends it, else full-jitter
   exponential backoff ``uniform(0, min(cap, base * 2**n))``; at most ``max_attempts`` attempts and
   never past ``deadline`` seconds after the first (a ``Retry-After`` that would cross it ends the
-  retries: the caller gets the 429 with its ``retry_after``).
+  retries: the caller gets the 429 with its ``retry_after``). The deadline is a hard cap: each
+  attempt's connect/read/write/pool timeouts are cut to the time left, so a hung server ends the
+  call at ``deadline`` seconds, not at the deadline plus one more full timeout.
+* What is said: a request that got no answer raises :class:`~qarnot_ext.TransportError` naming the
+  method, host, port, path, attempts and seconds spent (:class:`~qarnot_ext.APITimeoutError` for
+  timeouts). A non-repeatable request (a creation) whose answer was lost after it was sent raises
+  :class:`~qarnot_ext.OutcomeUnknownError` with the ``X-Request-Id`` the client sent (each logical
+  request gets one, kept across its retries), since the server may have acted on it.
 * Retries are logged at DEBUG on ``qarnot_ext.http`` (method, path, attempt, delay, cause), through a
   :class:`~qarnot_ext._secrets.RedactingFilter`; headers are never logged.
 """
@@ -23,17 +30,26 @@ function (:meth:`RetryPolicy.delay`); the two transports only sleep and resend.
 from __future__ import annotations
 
 import logging
+import math
 import random
 import time
+import uuid
 from collections.abc import Generator
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 import anyio
 import attrs
 import httpx
 
-from qarnot_ext._errors import TimeoutError as QTimeoutError
-from qarnot_ext._errors import TransportError, api_error_from_response, parse_retry_after
+from qarnot_ext._errors import (
+    APITimeoutError,
+    InvalidValueError,
+    OutcomeUnknownError,
+    Problem,
+    TransportError,
+    api_error_from_response,
+    parse_retry_after,
+)
 from qarnot_ext._operations import is_idempotent
 from qarnot_ext._secrets import RedactingFilter, Secret
 
@@ -50,6 +66,10 @@ __all__ = [
 ]
 
 IDEMPOTENT_EXTENSION: Final = "qarnot.idempotent"
+REQUEST_ID_HEADER: Final = "X-Request-Id"
+# Failures that happen before any byte of the request reached the server: nothing was done there.
+_NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+_TIMEOUT_KEYS: Final = ("connect", "read", "write", "pool")
 RETRY_STATUSES: Final = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 logger = logging.getLogger("qarnot_ext.http")
@@ -93,7 +113,22 @@ class SystemClock:
 
 def _positive(_inst: object, attribute: attrs.Attribute[float], value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
-        raise ValueError(f"{attribute.name} must be a non-negative number, got {value!r}")
+        raise InvalidValueError(
+            f"RetryPolicy.{attribute.name}", [Problem(repr(value), "must be a non-negative number")]
+        )
+
+
+def _attempts(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidValueError(
+            f"RetryPolicy.{attribute.name}", [Problem(repr(value), "must be an int >= 1")]
+        )
+
+
+def _finite(_inst: object, attribute: attrs.Attribute[float], value: float) -> None:
+    _positive(_inst, attribute, value)
+    if not math.isfinite(value):
+        raise InvalidValueError(f"RetryPolicy.{attribute.name}", [Problem(repr(value), "must be finite")])
 
 
 @attrs.frozen
@@ -104,15 +139,16 @@ class RetryPolicy:
         max_attempts: attempts in all, the first included.
         base: the first backoff ceiling in seconds (doubled at each retry).
         cap: the largest backoff ceiling in seconds.
-        deadline: no retry starts later than this many seconds after the first attempt.
+        deadline: the hard cap, in seconds from the first attempt: no retry starts after it and
+            every attempt's timeouts are cut to the time left before it.
         statuses: the statuses worth retrying.
 
     """
 
-    max_attempts: int = attrs.field(default=5, validator=attrs.validators.ge(1))
+    max_attempts: int = attrs.field(default=5, validator=_attempts)
     base: float = attrs.field(default=0.5, validator=_positive)
     cap: float = attrs.field(default=30.0, validator=_positive)
-    deadline: float = attrs.field(default=120.0, validator=_positive)
+    deadline: float = attrs.field(default=120.0, validator=_finite)
     statuses: frozenset[int] = attrs.field(default=RETRY_STATUSES, converter=frozenset)
 
     def backoff(self, retry: int, rng: random.Random) -> float:
@@ -171,10 +207,40 @@ def _relative_path(request: httpx.Request, base_path: str) -> str:
     return path[len(base_path) :] or "/" if base_path and path.startswith(base_path) else path
 
 
-def _wrap(exc: httpx.TransportError, request: httpx.Request) -> TransportError:
-    # The message names the method and path only: never the URL's query or any header.
-    kind = QTimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
-    return kind(f"{type(exc).__name__}: {exc}", method=request.method, path=request.url.path)
+def _wrap(
+    exc: httpx.TransportError, request: httpx.Request, attempts: int, elapsed: float, idempotent: bool
+) -> TransportError:
+    # The message names the method, host, port and path only: never the URL's query or any header.
+    where: dict[str, Any] = {
+        "method": request.method,
+        "path": request.url.path,
+        "host": request.url.host,
+        "port": request.url.port or (443 if request.url.scheme == "https" else 80),
+        "attempts": attempts,
+        "elapsed": elapsed,
+    }
+    text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if not idempotent and not isinstance(exc, _NOT_SENT):
+        return OutcomeUnknownError(
+            f"the answer was lost after the request was sent ({text}); it was not retried because it "
+            "is not repeatable: check whether it took effect before sending it again",
+            request_id=request.headers.get(REQUEST_ID_HEADER),
+            **where,
+        )
+    kind = APITimeoutError if isinstance(exc, httpx.TimeoutException) else TransportError
+    return kind(text, **where)
+
+
+def _deadline_exceeded(request: httpx.Request, attempts: int, elapsed: float) -> APITimeoutError:
+    return APITimeoutError(
+        "the retry deadline passed before another attempt could start",
+        method=request.method,
+        path=request.url.path,
+        host=request.url.host,
+        port=request.url.port or (443 if request.url.scheme == "https" else 80),
+        attempts=attempts,
+        elapsed=elapsed,
+    )
 
 
 class _RetryCore:
@@ -185,6 +251,26 @@ class _RetryCore:
         self.clock = clock
         self.base_path = base_path.rstrip("/")
         self.rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
+
+    def prepare(self, request: httpx.Request) -> dict[str, float | None]:
+        """Give the request its id (kept across retries); return its own timeouts, to clamp from."""
+        if REQUEST_ID_HEADER not in request.headers:
+            request.headers[REQUEST_ID_HEADER] = str(uuid.uuid4())
+        configured = request.extensions.get("timeout")
+        return dict(configured) if isinstance(configured, dict) else {}
+
+    def clamp(
+        self, request: httpx.Request, timeouts: dict[str, float | None], start: float, attempt: int
+    ) -> None:
+        """Cut this attempt's timeouts to the time left before the deadline (the hard cap)."""
+        elapsed = self.clock.monotonic() - start
+        left = self.policy.deadline - elapsed
+        if left <= 0:
+            raise _deadline_exceeded(request, attempt - 1, elapsed)
+        request.extensions["timeout"] = {
+            key: left if timeouts.get(key) is None else min(left, float(timeouts[key] or 0.0))
+            for key in _TIMEOUT_KEYS
+        }
 
     def idempotent(self, request: httpx.Request) -> bool:
         mark = request.extensions.get(IDEMPOTENT_EXTENSION)
@@ -229,7 +315,7 @@ class _RetryCore:
             rng=self.rng,
         )
         if delay is None:
-            raise _wrap(exc, request) from exc
+            raise _wrap(exc, request, attempt, self.clock.monotonic() - start, idempotent) from exc
         logger.debug(
             "retrying %s %s after %s (attempt %d) in %.3f s",
             request.method,
@@ -245,7 +331,7 @@ class RetryingTransport(httpx.BaseTransport):
     """Wraps a transport: reads each body, retries idempotent requests, maps transport errors.
 
     Transport errors that are not retried (or no longer) become :class:`~qarnot_ext.TransportError`
-    (:class:`~qarnot_ext.TimeoutError` for timeouts).
+    (:class:`~qarnot_ext.APITimeoutError` for timeouts).
     """
 
     def __init__(
@@ -264,10 +350,12 @@ class RetryingTransport(httpx.BaseTransport):
         """Send ``request``, retrying per the policy."""
         core = self._core
         idempotent = core.idempotent(request)
+        timeouts = core.prepare(request)
         start = core.clock.monotonic()
         attempt = 0
         while True:
             attempt += 1
+            core.clamp(request, timeouts, start, attempt)
             try:
                 response = self._inner.handle_request(request)
                 try:
@@ -307,10 +395,12 @@ class AsyncRetryingTransport(httpx.AsyncBaseTransport):
         """Send ``request``, retrying per the policy."""
         core = self._core
         idempotent = core.idempotent(request)
+        timeouts = core.prepare(request)
         start = core.clock.monotonic()
         attempt = 0
         while True:
             attempt += 1
+            core.clamp(request, timeouts, start, attempt)
             try:
                 response = await self._inner.handle_async_request(request)
                 try:

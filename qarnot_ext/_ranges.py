@@ -27,7 +27,7 @@ from typing import Any, Final
 
 import attrs
 
-from qarnot_ext._errors import InvalidValueError, Problem
+from qarnot_ext._errors import InstanceRangeError, Problem, RangeSyntaxError
 
 __all__ = [
     "MAX_INSTANCE_ID",
@@ -53,26 +53,6 @@ _BLANK: Final = " \t\r\n"
 _ONLY_SEPARATORS: Final = str.maketrans("", "", "0123456789" + _BLANK)
 _SEPARATOR_FLAGS: Final = bytes.maketrans(b",-", b"\x01\x00")
 _REPR_LIMIT: Final = 80
-
-
-class InstanceRangeError(InvalidValueError):
-    """An instance range, or a value given to build one, is invalid; ``problems`` names each part."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("instance range", problems)
-
-
-class RangeSyntaxError(InstanceRangeError):
-    """A range string does not follow the syntax; ``problems`` lists every bad item and its position.
-
-    Example:
-        >>> try:
-        ...     InstanceRange.parse("1-5,x,9-3")
-        ... except RangeSyntaxError as exc:
-        ...     [(p.text, p.position) for p in exc.problems]
-        [('x', 4), ('9-3', 6)]
-
-    """
 
 
 def _shorten(text: str, limit: int = 40) -> str:
@@ -383,7 +363,7 @@ class InstanceRange:
 
         """
         if not self._bounds:
-            raise ValueError("min() of an empty InstanceRange")
+            raise InstanceRangeError([Problem("", "min() of an empty InstanceRange")])
         return self._bounds[0]
 
     def max(self) -> int:
@@ -395,7 +375,7 @@ class InstanceRange:
 
         """
         if not self._bounds:
-            raise ValueError("max() of an empty InstanceRange")
+            raise InstanceRangeError([Problem("", "max() of an empty InstanceRange")])
         return self._bounds[-1] - 1
 
     def __len__(self) -> int:

@@ -29,7 +29,7 @@ from typing import Any, Final, Literal, NoReturn, TypeAlias
 
 import attrs
 
-from qarnot_ext._errors import InvalidValueError, Problem
+from qarnot_ext._errors import MaskedSecretError, Problem, SecretKeyError
 
 __all__ = [
     "MASKED",
@@ -62,29 +62,6 @@ _KEY_CHARACTER: Final = re.compile(r"[A-Za-z0-9_.\-]")
 _MASK: Final = "***"
 # Keyed per process so that hash(secret) says nothing about the value outside this process.
 _HASH_KEY: Final = os.urandom(32)
-
-
-class SecretKeyError(InvalidValueError):
-    """A constant's key or value breaks the API's rules; ``problems`` names the key, never the value.
-
-    Example:
-        >>> try:
-        ...     SecretConstant("API KEY", "x")
-        ... except SecretKeyError as exc:
-        ...     print(exc.problems[0])
-        'API KEY' at position 3: character ' ' is not allowed (use a-z A-Z 0-9 _ - .)
-
-    """
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("constant", problems)
-
-
-class MaskedSecretError(InvalidValueError):
-    """A body built from a response would send ``"[SECRET]"`` back; ``problems`` names the keys."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("constants for resubmission", problems)
 
 
 class Secret:
@@ -435,7 +412,7 @@ def constants_for_resubmission(
         >>> constants_for_resubmission(response)
         Traceback (most recent call last):
         ...
-        qarnot_ext._secrets.MaskedSecretError: invalid constants for resubmission: 'QARNOT_SECRET__T': ...
+        qarnot_ext._errors.MaskedSecretError: invalid constants for resubmission: 'QARNOT_SECRET__T': ...
 
     """
     current = read_constants(response_constants)

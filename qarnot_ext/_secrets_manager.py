@@ -13,6 +13,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 import anyio
 
+from qarnot_ext._errors import InvalidValueError, Problem
+
 __all__ = ["DEFAULT_CONCURRENCY", "join_key", "walk_async", "walk_sync"]
 
 DEFAULT_CONCURRENCY = 8
@@ -26,7 +28,7 @@ def join_key(folder: str, entry: str) -> str:
 
 def _check(concurrency: int) -> None:
     if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise ValueError(f"concurrency must be a positive int, got {concurrency!r}")
+        raise InvalidValueError("concurrency", [Problem(repr(concurrency), "expected a positive int")])
 
 
 def _split(folder: str, entries: list[str]) -> tuple[list[str], list[str]]:

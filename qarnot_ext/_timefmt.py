@@ -19,7 +19,15 @@ from typing import Final, overload
 
 import attrs
 
-from qarnot_ext._errors import InvalidValueError, Problem
+from qarnot_ext._errors import (
+    DateSpanError,
+    DateSpanSyntaxError,
+    Problem,
+    TimeOfDayError,
+    TimeOfDaySyntaxError,
+    TimestampError,
+    TimestampSyntaxError,
+)
 
 __all__ = [
     "DateSpan",
@@ -56,48 +64,6 @@ _TIMESTAMP: Final = re.compile(
     r"(?:(?P<zulu>[Zz])|(?P<offset_sign>[+-])(?P<offset_hours>[0-9]{2}):?(?P<offset_minutes>[0-9]{2}))?",
     re.ASCII,
 )
-
-
-class DateSpanError(InvalidValueError):
-    """A date-span value is invalid (out of the .NET range, wrong unit …); ``problems`` says why."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("date-span", problems)
-
-
-class DateSpanSyntaxError(DateSpanError):
-    """A string is not a .NET time span ``[-][d.]hh:mm:ss[.fffffff]``.
-
-    Example:
-        >>> try:
-        ...     DateSpan.parse("00:75:00")
-        ... except DateSpanSyntaxError as exc:
-        ...     print(exc)
-        invalid date-span: '75' at position 3: minutes must be 0..59
-
-    """
-
-
-class TimestampError(InvalidValueError):
-    """A timestamp value is invalid (naive datetime, out of range …); ``problems`` says why."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("timestamp", problems)
-
-
-class TimestampSyntaxError(TimestampError):
-    """A string is not an ISO 8601 timestamp ``YYYY-MM-DDTHH:MM:SS[.fffffff][Z|±HH:MM]``."""
-
-
-class TimeOfDayError(InvalidValueError):
-    """A time-of-day value is invalid; ``problems`` says why."""
-
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
-        super().__init__("time of day", problems)
-
-
-class TimeOfDaySyntaxError(TimeOfDayError):
-    """A string is not a time of day ``HH:MM:SS[.fffffff]``."""
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -19,6 +19,7 @@ import json
 import sys
 import tempfile
 import time
+import uuid as uuidlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,7 @@ def _write_inputs(directory: Path) -> int:
     return len(INSTANCES) + 1
 
 
-def _wait_with_progress(q: Qarnot, console: Console, uuid: str, label: str) -> Any:
+def _wait_with_progress(q: Qarnot, console: Console, uuid: uuidlib.UUID, label: str) -> Any:
     """Wait for a task with a live progress bar and its fresh standard output printed as it comes."""
     with Progress(
         SpinnerColumn(),
@@ -146,9 +147,7 @@ def run(console: Console, *, speed: float) -> int:
                     page_size=50,
                 )
             )
-            _expect(
-                [str(t.uuid) for t in listed] == [uuid], f"the filtered listing returned {len(listed)} tasks"
-            )
+            _expect([t.uuid for t in listed] == [uuid], f"the filtered listing returned {len(listed)} tasks")
             step("listed", f"paginate with {json.dumps(flt.to_dict(), separators=(',', ':'))} found the task")
 
             done = _wait_with_progress(q, console, uuid, "first run")

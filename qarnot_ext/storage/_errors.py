@@ -1,15 +1,15 @@
-"""Storage errors and the one place where boto3/botocore failures become storage errors.
+"""The one place where boto3/botocore failures become storage errors.
 
-::
+The storage error classes live with the rest of the exception tree (``qarnot_ext._errors``, whose
+docstring draws it) and are re-exported from :mod:`qarnot_ext.storage`; the S3 codes map as::
 
-    StorageError (qarnot_ext._errors)
-    ├── StorageQuotaExceeded (qarnot_ext._errors)   QuotaExceeded, TooManyBuckets
-    ├── BucketNotFound                              NoSuchBucket, or 404 on a bucket
-    ├── ObjectNotFound                              NoSuchKey, or 404 on an object of an existing bucket
-    ├── BucketAlreadyExists                         the name belongs to another account
-    ├── BucketNotEmpty                              delete without ``force=True`` on a non-empty bucket
-    ├── StorageAccessDenied                         AccessDenied, bad access key or signature (403)
-    └── StorageConnectionError                      no HTTP answer: refused, TLS failure, timeout
+    StorageQuotaExceeded        QuotaExceeded, TooManyBuckets
+    BucketNotFound              NoSuchBucket, or 404 on a bucket
+    ObjectNotFound              NoSuchKey, or 404 on an object of an existing bucket
+    BucketAlreadyExists         the name belongs to another account
+    BucketNotEmpty              delete without ``force=True`` on a non-empty bucket
+    StorageAccessDenied         AccessDenied, bad access key or signature (403)
+    StorageConnectionError      no HTTP answer: refused, TLS failure, timeout
 
 Every translated error keeps ``bucket``, ``key``, ``code`` (the S3 error code, or the HTTP status for
 body-less HEAD answers) and ``operation``, and chains the botocore exception as ``__cause__``.
@@ -33,7 +33,17 @@ from botocore.exceptions import (
 from botocore.exceptions import ConnectionError as BotoConnectionError
 from s3transfer.exceptions import RetriesExceededError
 
-from qarnot_ext._errors import ConfigError, StorageError, StorageQuotaExceeded
+from qarnot_ext._errors import (
+    BucketAlreadyExists,
+    BucketNotEmpty,
+    BucketNotFound,
+    ConfigError,
+    ObjectNotFound,
+    StorageAccessDenied,
+    StorageConnectionError,
+    StorageError,
+    StorageQuotaExceeded,
+)
 
 __all__ = [
     "BucketAlreadyExists",
@@ -44,30 +54,6 @@ __all__ = [
     "StorageConnectionError",
     "translate",
 ]
-
-
-class BucketNotFound(StorageError):
-    """The bucket does not exist (S3 ``NoSuchBucket``)."""
-
-
-class ObjectNotFound(StorageError):
-    """The object does not exist in an existing bucket (S3 ``NoSuchKey``)."""
-
-
-class BucketAlreadyExists(StorageError):
-    """The bucket name is taken by another account (S3 ``BucketAlreadyExists``)."""
-
-
-class BucketNotEmpty(StorageError):
-    """The bucket still holds objects; pass ``force=True`` to empty it first."""
-
-
-class StorageAccessDenied(StorageError):
-    """The storage refused the credentials or the operation (403)."""
-
-
-class StorageConnectionError(StorageError):
-    """The storage endpoint gave no HTTP answer (refused, reset, TLS failure or timeout)."""
 
 
 _BY_CODE: dict[str, type[StorageError]] = {

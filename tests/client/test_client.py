@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid as uuidlib
 from typing import Any
 
 import httpx
@@ -17,6 +18,7 @@ from tests.client._fakes import TOKEN, Router, example, task_doc
 
 UUID = "52c10b2d-0687-41e1-985e-7279f6dd543a"
 NEW = "11111111-2222-3333-4444-555555555555"
+NEW_ID = uuidlib.UUID(NEW)
 POOL = example("/pools/{poolUuid}")
 JOB = example("/jobs/{jobUuid}")
 
@@ -173,7 +175,7 @@ def test_create_task_with_range_and_secret_constants(q: Any, router: Router) -> 
         tags=["render"],
         extra={"priority": 3},
     )
-    assert uuid == NEW
+    assert uuid == NEW_ID
     body = router.calls[-1][3]
     assert body["advancedRanges"] == "0-99"
     assert "instanceCount" not in body
@@ -211,16 +213,16 @@ def test_task_lifecycle_operations(q: Any, router: Router) -> None:
     router.add("PATCH", r"/tasks/[^/]+", None)
     router.add("DELETE", r"/tasks/[^/]+", None)
     router.add("POST", r"/tasks/[^/]+/abort", None)
-    assert q.tasks.clone(UUID, name="copy", instances=3) == NEW
+    assert q.tasks.clone(UUID, name="copy", instances=3) == NEW_ID
     assert router.calls[-1][1:] == (f"/tasks/{UUID}/clone", "", {"name": "copy", "instanceCount": 3})
-    assert q.tasks.retry(UUID) == NEW
+    assert q.tasks.retry(UUID) == NEW_ID
     assert router.calls[-1][1].endswith("/retry")
-    assert q.tasks.retry(UUID, instances=InstanceRange.parse("3,5-6")) == NEW
+    assert q.tasks.retry(UUID, instances=InstanceRange.parse("3,5-6")) == NEW_ID
     assert router.calls[-1][1].endswith("/clone")
     assert router.calls[-1][3] == {"advancedRanges": "3,5-6"}
-    assert q.tasks.recover(UUID, tags=["r"]) == NEW
+    assert q.tasks.recover(UUID, tags=["r"]) == NEW_ID
     assert router.calls[-1][3] == {"tags": ["r"]}
-    assert q.tasks.resume(UUID) == NEW
+    assert q.tasks.resume(UUID) == NEW_ID
     q.tasks.update(UUID, constants={"A": "1"})
     assert router.calls[-1][:2] == ("PUT", f"/tasks/{UUID}")
     with pytest.raises(InvalidValueError):
@@ -285,11 +287,11 @@ def test_pool_operations(q: Any, router: Router) -> None:
     router.add("GET", r"/pools/[^/]+/scaling", example("/pools/{poolUuid}/scaling"))
     router.add("PUT", r"/pools/[^/]+/scaling", {})
     router.add("POST", "/sanity-checks/pools/scaling", {})
-    scaling = {"activePolicyName": "p", "policies": [{"type": "Fixed", "name": "p", "slotsCount": 2}]}
-    assert q.pools.create("render-pool", "docker-batch", instances=4, scaling=scaling) == NEW
+    scaling = {"policies": [{"type": "Fixed", "name": "p", "slotsCount": 2}]}
+    assert q.pools.create("render-pool", "docker-batch", instances=4, scaling=scaling) == NEW_ID
     assert router.calls[-1][3]["instanceCount"] == 4
     assert str(q.pools.get("p").uuid) == POOL["uuid"]
-    assert q.pools.clone("p", name="copy") == NEW
+    assert q.pools.clone("p", name="copy") == NEW_ID
     q.pools.update("p", tags=["t"])
     q.pools.update_resources("p")
     q.pools.close("p")
@@ -310,7 +312,7 @@ def test_job_operations(q: Any, router: Router) -> None:
     router.add("GET", r"/jobs/[^/]+/tasks", [task_doc()])
     import datetime as dt
 
-    assert q.jobs.create("nightly", max_wall_time=dt.timedelta(hours=30), use_dependencies=True) == NEW
+    assert q.jobs.create("nightly", max_wall_time=dt.timedelta(hours=30), use_dependencies=True) == NEW_ID
     assert router.calls[-1][3] == {"name": "nightly", "useDependencies": True, "maxWallTime": "1.06:00:00"}
     assert str(q.jobs.get("j").uuid) == JOB["uuid"]
     q.jobs.terminate("j")

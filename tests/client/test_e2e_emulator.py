@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from anyio.from_thread import start_blocking_portal
 
-from qarnot_ext import Conflict, NotFound, Unauthorized
+from qarnot_ext import Conflict, NotFound, Unauthorized, UnreachableStateError
 from qarnot_ext._async_client import AsyncQarnot
 from qarnot_ext._filters import F, OrderBy
 from qarnot_ext._ranges import InstanceRange, InstanceStates
@@ -73,7 +73,7 @@ def test_task_lifecycle_with_failed_instances_retried(client: Any) -> None:
     assert client.tasks.get(retried).advanced_ranges == "1,3"
     assert isinstance(client.tasks.stdout(uuid), str)
     found = [
-        str(t.uuid)
+        t.uuid
         for t in client.tasks.iter(filter=F.tags.contains("e2e"), order_by=OrderBy("name"), page_size=1)
     ]
     assert uuid in found
@@ -86,7 +86,7 @@ def test_pools_jobs_and_secrets(client: Any) -> None:
     pool = client.pools.create("e2e-pool", "docker-batch", instances=1)
     assert client.pools.wait(pool, timeout=60).state in ("FullyExecuting", "Closed", "Failure")
     job = client.jobs.create("e2e-job", pool=pool)
-    assert str(client.jobs.get(job).uuid) == job
+    assert client.jobs.get(job).uuid == job
     client.jobs.terminate(job)
     client.pools.close(pool)
     key = f"e2e/{client.__class__.__name__}/db password"
@@ -101,3 +101,19 @@ def test_pools_jobs_and_secrets(client: Any) -> None:
 def test_wrong_token_is_unauthorized(emulator: Emulator) -> None:
     with Qarnot(emulator.url, token="not-the-token", env={}) as q, pytest.raises(Unauthorized):
         q.user.info()
+
+
+def test_a_dependency_workflow_in_a_job_names_only_the_job(client: Any) -> None:
+    pool = client.pools.create("e2e-deps-pool", "docker-batch", instances=1)
+    client.pools.wait(pool, until="FullyExecuting", timeout=60)
+    job = client.jobs.create("e2e-deps", pool=pool, use_dependencies=True)
+    first = client.tasks.create("first", job=job, instances=1)
+    second = client.tasks.create("second", job=client.jobs.get(job), depends_on=[first], instances=1)
+    done = client.tasks.wait(second, until="Success", timeout=60)
+    assert done.state == "Success"
+    assert client.tasks.get(first).state == "Success"
+    assert client.tasks.get(second).pool_uuid == pool
+    with pytest.raises(UnreachableStateError):
+        client.tasks.wait(first, until="FullyExecuting", timeout=60)
+    client.jobs.terminate(job)
+    client.pools.close(pool)

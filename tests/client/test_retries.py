@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qarnot_ext import RateLimited, ServerError, TransportError
-from qarnot_ext._errors import TimeoutError as QTimeoutError
+from qarnot_ext._errors import APITimeoutError as QTimeoutError
 from qarnot_ext._http import RetryPolicy
 from tests.client._fakes import FakeClock, Router, task_doc
 
