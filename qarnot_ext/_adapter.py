@@ -6,122 +6,34 @@ It does four things:
    :func:`build_async_http`, :func:`generated_client`): token auth, finite timeouts, TLS and proxy
    settings, the retrying transport, and a response hook that raises our exceptions for every
    status >= 400 before the generated code parses anything.
-2. Describes each operation as an :class:`Op`: the generated request builder (``_get_kwargs`` of the
-   operation's module: path, query, headers and body exactly as the spec says) and how to decode the
-   answer. The I/O is one call in :class:`Executor` and one in :class:`AsyncExecutor`; the generated
-   ``sync``/``asyncio`` shells are not used because they decode with the slow ``from_dict`` and keep
-   raw fallbacks silently.
-3. Decodes every response through :class:`~qarnot_ext._decode.Decoders` (fast path, repair of raw
-   fallbacks, :class:`~qarnot_ext.ParseError` naming the path for a body that does not match).
-4. Builds the secrets-manager paths itself, percent-encoding each segment of a key (the generated
-   code would encode ``team/db`` as one segment ``team%2Fdb``).
+2. Describes each operation as an :class:`Op`: its request is built from the generated operation
+   table (``qarnot_api.operations``: method, path, parameters and their names on the wire, all from
+   the spec) and its answer decoded by the generated models. The I/O is one call in
+   :class:`Executor` and one in :class:`AsyncExecutor`.
+3. Decodes every response through :class:`~qarnot_ext._decode.Decoders` (the generated ``from_dict``,
+   repair of raw fallbacks, :class:`~qarnot_ext.ParseError` naming the path for a body that does not
+   match).
+4. Builds the secrets-manager paths itself, percent-encoding each segment of a key (one segment per
+   path parameter would encode ``team/db`` as ``team%2Fdb``).
 
-Resource modules import the :class:`Op` constants and the model types from here.
+Nothing here loads the generated models at import: they are imported on first use (an operation's
+first answer, or a model name read from this module, PEP 562), which keeps ``import qarnot_ext``
+cheap. Resource modules import the :class:`Op` constants and the model types from here.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import ssl
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 from urllib.parse import quote
 
 import attrs
 import httpx
 
-import qarnot_api.models as _models
-from qarnot_api.api.api import get_api_root, get_settings, get_status, list_versions
-from qarnot_api.api.hardware_constraints import (
-    list_hardware_constraints,
-    search_cpu_model_constraints,
-)
-from qarnot_api.api.jobs import (
-    create_job,
-    delete_job,
-    get_job,
-    list_job_tasks,
-    list_jobs,
-    paginate_jobs,
-    search_jobs,
-    terminate_job,
-)
-from qarnot_api.api.pools import (
-    check_pool_scaling,
-    clone_pool,
-    close_pool,
-    create_pool,
-    delete_pool,
-    get_pool,
-    get_pool_fresh_stderr,
-    get_pool_fresh_stdout,
-    get_pool_instance_fresh_stderr,
-    get_pool_instance_fresh_stdout,
-    get_pool_instance_stderr,
-    get_pool_instance_stdout,
-    get_pool_scaling,
-    get_pool_stderr,
-    get_pool_stdout,
-    list_pool_jobs,
-    list_pool_summaries,
-    list_pool_tasks,
-    list_pools,
-    paginate_pool_summaries,
-    paginate_pools,
-    search_pools,
-    update_pool,
-    update_pool_resources,
-    update_pool_scaling,
-)
-from qarnot_api.api.profiles import get_profile, list_profiles
-from qarnot_api.api.tasks import (
-    abort_task,
-    clone_task,
-    create_task,
-    delete_task,
-    get_snapshot_status,
-    get_task,
-    get_task_fresh_stderr,
-    get_task_fresh_stdout,
-    get_task_instance_fresh_stderr,
-    get_task_instance_fresh_stdout,
-    get_task_instance_stderr,
-    get_task_instance_stdout,
-    get_task_stderr,
-    get_task_stdout,
-    list_task_summaries,
-    list_tasks,
-    paginate_task_summaries,
-    paginate_tasks,
-    recover_task,
-    request_snapshot,
-    resume_task,
-    retry_task,
-    search_tasks,
-    start_periodic_snapshot,
-    update_task,
-    update_task_resources,
-)
-from qarnot_api.api.users import get_user_info
-from qarnot_api.client import Client as GeneratedClient
-from qarnot_api.models import (
-    BulkTaskResult,
-    IdOutput,
-    JobOutput,
-    PoolOutput,
-    PoolSummaryOutput,
-    ProfileOutput,
-    ScalingOutput,
-    SecretKeysOutput,
-    SecretValue,
-    SettingsOutput,
-    SnapshotIdOutput,
-    SnapshotStatusOutput,
-    TaskOutput,
-    TaskSummaryOutput,
-    UserOutput,
-    VersionOutput,
-)
+from qarnot_api.operations import OPERATIONS as TABLE
 from qarnot_api.types import UNSET
 from qarnot_ext._config import ClientConfig
 from qarnot_ext._decode import Decoders
@@ -136,80 +48,206 @@ from qarnot_ext._http import (
     araise_for_api_error,
     raise_for_api_error,
 )
-from qarnot_ext._operations import OPERATIONS
 from qarnot_ext._pagination import Page
+
+if TYPE_CHECKING:
+    from qarnot_api.client import Client as GeneratedClient
+    from qarnot_api.models import (
+        AlwaysTimePeriod,
+        BulkTaskResult,
+        CpuModelHardwareConstraint,
+        FixedScalingPolicy,
+        GpuHardwareConstraint,
+        IdOutput,
+        JobOutput,
+        JobState,
+        ManagedTasksQueueScalingPolicy,
+        MaximumCoreHardwareConstraint,
+        MaximumRamCoreRatioHardwareConstraint,
+        MaximumRamHardwareConstraint,
+        MinimumCoreHardwareConstraint,
+        MinimumRamCoreRatioHardwareConstraint,
+        MinimumRamHardwareConstraint,
+        NoGpuHardwareConstraint,
+        NoSSDHardwareConstraint,
+        PoolOutput,
+        PoolState,
+        PoolSummaryOutput,
+        ProfileOutput,
+        ScalingOutput,
+        SecretKeysOutput,
+        SecretValue,
+        SettingsOutput,
+        SnapshotIdOutput,
+        SnapshotStatusOutput,
+        SpecificHardwareConstraint,
+        SSDHardwareConstraint,
+        TaskOutput,
+        TaskState,
+        TaskStatus,
+        TaskSummaryOutput,
+        UnknownHardwareConstraint,
+        UnknownScalingPolicy,
+        UnknownTimePeriod,
+        UserOutput,
+        VersionOutput,
+        WeeklyTimePeriod,
+    )
+
+    HardwareConstraint = (
+        CpuModelHardwareConstraint
+        | GpuHardwareConstraint
+        | MaximumCoreHardwareConstraint
+        | MaximumRamCoreRatioHardwareConstraint
+        | MaximumRamHardwareConstraint
+        | MinimumCoreHardwareConstraint
+        | MinimumRamCoreRatioHardwareConstraint
+        | MinimumRamHardwareConstraint
+        | NoGpuHardwareConstraint
+        | NoSSDHardwareConstraint
+        | SpecificHardwareConstraint
+        | SSDHardwareConstraint
+        | UnknownHardwareConstraint
+    )
+    """Any hardware constraint; unknown kinds arrive as ``UnknownHardwareConstraint``."""
+    ScalingPolicy = FixedScalingPolicy | ManagedTasksQueueScalingPolicy | UnknownScalingPolicy
+    """Any scaling policy of a pool; unknown kinds arrive as ``UnknownScalingPolicy``."""
+    TimePeriod = AlwaysTimePeriod | WeeklyTimePeriod | UnknownTimePeriod
+    """Any time period of a scaling policy; unknown kinds arrive as ``UnknownTimePeriod``."""
 
 __all__ = [
     "DECODERS",
     "OPS",
+    "TABLE",
+    "AlwaysTimePeriod",
     "AsyncExecutor",
     "BulkTaskResult",
+    "CpuModelHardwareConstraint",
     "Executor",
+    "FixedScalingPolicy",
     "GeneratedClient",
+    "GpuHardwareConstraint",
     "HardwareConstraint",
     "IdOutput",
     "JobOutput",
+    "JobState",
+    "ManagedTasksQueueScalingPolicy",
+    "MaximumCoreHardwareConstraint",
+    "MaximumRamCoreRatioHardwareConstraint",
+    "MaximumRamHardwareConstraint",
+    "MinimumCoreHardwareConstraint",
+    "MinimumRamCoreRatioHardwareConstraint",
+    "MinimumRamHardwareConstraint",
+    "NoGpuHardwareConstraint",
+    "NoSSDHardwareConstraint",
     "Op",
     "PoolOutput",
+    "PoolState",
     "PoolSummaryOutput",
     "ProfileOutput",
+    "SSDHardwareConstraint",
     "ScalingOutput",
+    "ScalingPolicy",
     "SettingsOutput",
     "SnapshotIdOutput",
     "SnapshotStatusOutput",
+    "SpecificHardwareConstraint",
     "TaskOutput",
+    "TaskState",
+    "TaskStatus",
     "TaskSummaryOutput",
+    "TimePeriod",
+    "UnknownHardwareConstraint",
+    "UnknownScalingPolicy",
+    "UnknownTimePeriod",
     "UserOutput",
     "VersionOutput",
+    "WeeklyTimePeriod",
     "build_async_http",
     "build_http",
     "generated_client",
+    "model",
+    "models_namespace",
     "secret_path",
 ]
 
 R = TypeVar("R")
 M = TypeVar("M")
 
-DECODERS: Final = Decoders(vars(_models), UNSET)
-"""The compiled decoders of the generated models (one per process)."""
+_HARDWARE_CONSTRAINT_NAMES: Final = (
+    "CpuModelHardwareConstraint",
+    "GpuHardwareConstraint",
+    "MaximumCoreHardwareConstraint",
+    "MaximumRamCoreRatioHardwareConstraint",
+    "MaximumRamHardwareConstraint",
+    "MinimumCoreHardwareConstraint",
+    "MinimumRamCoreRatioHardwareConstraint",
+    "MinimumRamHardwareConstraint",
+    "NoGpuHardwareConstraint",
+    "NoSSDHardwareConstraint",
+    "SpecificHardwareConstraint",
+    "SSDHardwareConstraint",
+    "UnknownHardwareConstraint",
+)
+_UNIONS: Final = {
+    "HardwareConstraint": _HARDWARE_CONSTRAINT_NAMES,
+    "ScalingPolicy": ("FixedScalingPolicy", "ManagedTasksQueueScalingPolicy", "UnknownScalingPolicy"),
+    "TimePeriod": ("AlwaysTimePeriod", "WeeklyTimePeriod", "UnknownTimePeriod"),
+}
 
-HardwareConstraint = (
-    _models.CpuModelHardwareConstraint
-    | _models.GpuHardwareConstraint
-    | _models.MaximumCoreHardwareConstraint
-    | _models.MaximumRamCoreRatioHardwareConstraint
-    | _models.MaximumRamHardwareConstraint
-    | _models.MinimumCoreHardwareConstraint
-    | _models.MinimumRamCoreRatioHardwareConstraint
-    | _models.MinimumRamHardwareConstraint
-    | _models.NoGpuHardwareConstraint
-    | _models.NoSSDHardwareConstraint
-    | _models.SpecificHardwareConstraint
-    | _models.SSDHardwareConstraint
-    | _models.UnknownHardwareConstraint
-)
-"""Any hardware constraint; unknown kinds arrive as ``UnknownHardwareConstraint``."""
-ScalingPolicy = (
-    _models.FixedScalingPolicy | _models.ManagedTasksQueueScalingPolicy | _models.UnknownScalingPolicy
-)
-"""Any scaling policy of a pool; unknown kinds arrive as ``UnknownScalingPolicy``."""
-TimePeriod = _models.AlwaysTimePeriod | _models.WeeklyTimePeriod | _models.UnknownTimePeriod
-"""Any time period of a scaling policy; unknown kinds arrive as ``UnknownTimePeriod``."""
-_HARDWARE_CONSTRAINTS: Final = (
-    _models.CpuModelHardwareConstraint,
-    _models.GpuHardwareConstraint,
-    _models.MaximumCoreHardwareConstraint,
-    _models.MaximumRamCoreRatioHardwareConstraint,
-    _models.MaximumRamHardwareConstraint,
-    _models.MinimumCoreHardwareConstraint,
-    _models.MinimumRamCoreRatioHardwareConstraint,
-    _models.MinimumRamHardwareConstraint,
-    _models.NoGpuHardwareConstraint,
-    _models.NoSSDHardwareConstraint,
-    _models.SpecificHardwareConstraint,
-    _models.SSDHardwareConstraint,
-    _models.UnknownHardwareConstraint,
-)
+
+class _ModelsNamespace(Mapping[str, Any]):
+    """The generated models package as a mapping, imported on first read."""
+
+    def _package(self) -> Any:
+        return importlib.import_module("qarnot_api.models")
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(self._package(), name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Any:
+        return iter(self._package().__all__)
+
+    def __len__(self) -> int:
+        return len(self._package().__all__)
+
+
+def models_namespace() -> Mapping[str, Any]:
+    """The generated models by class name (each model module imported on first read)."""
+    return _NAMESPACE
+
+
+_NAMESPACE: Final = _ModelsNamespace()
+
+
+def model(name: str) -> Any:
+    """The generated model class ``name`` (its module imported now if it was not)."""
+    return _NAMESPACE[name]
+
+
+def __getattr__(name: str) -> Any:
+    # Model names and the unions, loaded on first use (PEP 562): see the module docstring.
+    if name == "GeneratedClient":
+        value: Any = importlib.import_module("qarnot_api.client").Client
+    elif name in _UNIONS:
+        classes = [model(n) for n in _UNIONS[name]]
+        value = classes[0]
+        for cls in classes[1:]:
+            value = value | cls
+    else:
+        try:
+            value = model(name)
+        except KeyError:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    globals()[name] = value
+    return value
+
+
+DECODERS: Final = Decoders(_NAMESPACE, UNSET)
+"""The decoders of the generated models (one per process)."""
 
 _USER_AGENT: Final = "qarnot-toolkit/0.1.0"
 
@@ -271,7 +309,7 @@ def generated_client(
     config: ClientConfig, http: httpx.Client | None = None, async_http: httpx.AsyncClient | None = None
 ) -> GeneratedClient:
     """The generated client over our httpx clients (its ``repr`` shows no token: auth is in httpx)."""
-    client = GeneratedClient(base_url=config.base_url)
+    client: GeneratedClient = importlib.import_module("qarnot_api.client").Client(base_url=config.base_url)
     if http is not None:
         client.set_httpx_client(http)
     if async_http is not None:
@@ -292,26 +330,27 @@ def _json(response: httpx.Response) -> Any:
         ) from None
 
 
-def _model(cls: type[M]) -> Callable[[httpx.Response], M]:
-    def decode(response: httpx.Response) -> M:
-        return cast(M, DECODERS.decode(cls, _json(response)))
+def _model(name: str) -> Callable[[httpx.Response], Any]:
+    def decode(response: httpx.Response) -> Any:
+        return DECODERS.decode(model(name), _json(response))
 
     return decode
 
 
-def _model_list(cls: type[M]) -> Callable[[httpx.Response], list[M]]:
-    def decode(response: httpx.Response) -> list[M]:
-        # Parse and decode in one pass when the array is well-formed (see Decoders.stream_page).
-        items = DECODERS.stream_list(cls, response.content)
-        if items is None:
-            items = DECODERS.decode_list(cls, _json(response))
-        return cast(list[M], items)
+def _model_list(name: str) -> Callable[[httpx.Response], list[Any]]:
+    def decode(response: httpx.Response) -> list[Any]:
+        return DECODERS.decode_list(model(name), _json(response))
 
     return decode
+
+
+def _constraint_classes() -> tuple[type, ...]:
+    return tuple(model(n) for n in _HARDWARE_CONSTRAINT_NAMES)
 
 
 def _hardware_constraints(response: httpx.Response) -> list[HardwareConstraint]:
-    return cast(list[HardwareConstraint], DECODERS.decode_union_list(_HARDWARE_CONSTRAINTS, _json(response)))
+    items = DECODERS.decode_union_list(_constraint_classes(), _json(response))
+    return cast(list["HardwareConstraint"], items)
 
 
 def _text(response: httpx.Response) -> str:
@@ -339,21 +378,18 @@ def _optional_int(doc: Mapping[str, Any], key: str, schema: str) -> int | None:
     return int(value)
 
 
-def _token_page(cls: type[M], schema: str) -> Callable[[httpx.Response], Page[M]]:
+def _token_page(name: str, schema: str) -> Callable[[httpx.Response], Page[Any]]:
     """Decode a token page; items one by one (a bad item is named by its index)."""
 
-    def decode(response: httpx.Response) -> Page[M]:
-        # Parse and decode in one pass when the page is well-formed (see Decoders.stream_page).
-        doc = DECODERS.stream_page(cls, response.content, "data")
-        if doc is not None:
-            items = doc["data"]
-        else:
-            doc = _json(response)
-            if not isinstance(doc, dict):
-                raise ParseError(f"expected an object, got {type(doc).__name__}", schema=schema, path="$")
-            if "data" not in doc:
-                raise ParseError("missing required member 'data'", schema=schema, path="$")
-            items = DECODERS.decode_list(cls, doc["data"], where="$.data")
+    def decode(response: httpx.Response) -> Page[Any]:
+        doc = _json(response)
+        if not isinstance(doc, dict):
+            raise ParseError(f"expected an object, got {type(doc).__name__}", schema=schema, path="$")
+        if "data" not in doc:
+            raise ParseError("missing required member 'data'", schema=schema, path="$")
+        # A page whose data is null (seen on empty listings) is an empty page.
+        data = doc["data"]
+        items = [] if data is None else DECODERS.decode_list(model(name), data, where="$.data")
         next_token = doc.get("nextToken")
         if next_token is not None and not isinstance(next_token, str):
             raise ParseError("expected a string", schema=schema, path="$.nextToken")
@@ -384,8 +420,10 @@ def _offset_page(response: httpx.Response) -> Page[HardwareConstraint]:
     doc = _json(response)
     if not isinstance(doc, dict) or "data" not in doc:
         raise ParseError("expected an object with 'data'", schema=schema, path="$")
+    data = doc["data"]
     items = cast(
-        list[HardwareConstraint], DECODERS.decode_union_list(_HARDWARE_CONSTRAINTS, doc["data"], "$.data")
+        list["HardwareConstraint"],
+        [] if data is None else DECODERS.decode_union_list(_constraint_classes(), data, "$.data"),
     )
     offset = _optional_int(doc, "offset", schema) or 0
     total = _optional_int(doc, "total", schema)
@@ -397,8 +435,8 @@ def _offset_page(response: httpx.Response) -> Page[HardwareConstraint]:
 def _bulk(response: httpx.Response) -> IdOutput | list[BulkTaskResult]:
     doc = _json(response)
     if isinstance(doc, list):
-        return cast(list[BulkTaskResult], DECODERS.decode_list(BulkTaskResult, doc))
-    return cast(IdOutput, DECODERS.decode(IdOutput, doc))
+        return cast(list["BulkTaskResult"], DECODERS.decode_list(model("BulkTaskResult"), doc))
+    return cast("IdOutput", DECODERS.decode(model("IdOutput"), doc))
 
 
 # -- operations -------------------------------------------------------------------------------
@@ -406,7 +444,7 @@ def _bulk(response: httpx.Response) -> IdOutput | list[BulkTaskResult]:
 
 @attrs.frozen
 class Op(Generic[R]):
-    """One operation: its id (a key of ``OPERATIONS``), request builder, body model and decoder."""
+    """One operation: its id (a key of the generated ``TABLE``), request builder, decoder, body model."""
 
     id: str
     build: Callable[..., dict[str, Any]]
@@ -414,38 +452,69 @@ class Op(Generic[R]):
     body: Callable[[Any], Any] | None = None
 
 
-def _body(cls: Any) -> Callable[[Any], Any]:
+def _request(op_id: str) -> Callable[..., dict[str, Any]]:
+    """The request builder of one operation, from the generated table (names and locations from the spec)."""
+    entry = TABLE[op_id]
+
+    def build(body: Any = None, **kwargs: Any) -> dict[str, Any]:
+        path_values: dict[str, str] = {}
+        params: dict[str, Any] = {}
+        headers: dict[str, str] = {}
+        for param in entry.params:
+            value = kwargs.pop(param.name, None)
+            if value is None:
+                value = param.default
+            if value is None:
+                if param.required:
+                    raise TypeError(f"{op_id}() missing required argument {param.name!r}")
+                continue
+            if param.location == "path":
+                path_values[param.wire] = quote(str(value), safe="")
+            elif param.location == "query":
+                params[param.wire] = value
+            else:
+                headers[param.wire] = str(value)
+        if kwargs:
+            raise TypeError(f"{op_id}() got unexpected arguments {sorted(kwargs)}")
+        request: dict[str, Any] = {"method": entry.method, "url": entry.path.format(**path_values)}
+        if params:
+            request["params"] = params
+        if headers:
+            request["headers"] = headers
+        if body is not None:
+            request["json"] = [item.to_dict() for item in body] if isinstance(body, list) else body.to_dict()
+        return request
+
+    return build
+
+
+def _body(name: str) -> Callable[[Any], Any]:
     """Turn a request-body dict into the generated input model (``from_dict`` checks required members)."""
 
     def convert(value: Any) -> Any:
+        cls = model(name)
         if isinstance(value, cls):
             return value
         if not isinstance(value, Mapping):
             raise InvalidValueError(
-                "request body", [Problem(cls.__name__, f"expected a mapping, got {type(value).__name__}")]
+                "request body", [Problem(name, f"expected a mapping, got {type(value).__name__}")]
             )
         try:
             return cls.from_dict(value)
         except KeyError as exc:
-            raise InvalidValueError(
-                "request body", [Problem(cls.__name__, f"missing required {exc.args[0]!r}")]
-            ) from None
+            missing = f"missing required {exc.args[0]!r}"
+            raise InvalidValueError("request body", [Problem(name, missing)]) from None
         except (TypeError, ValueError, AttributeError) as exc:
-            raise InvalidValueError("request body", [Problem(cls.__name__, str(exc))]) from None
+            raise InvalidValueError("request body", [Problem(name, str(exc))]) from None
 
     return convert
 
 
 def _task_bodies(value: Any) -> Any:
-    convert = _body(_models.TaskCreationInput)
+    convert = _body("TaskCreationInput")
     if isinstance(value, Sequence) and not isinstance(value, str | bytes):
         return [convert(item) for item in value]
     return convert(value)
-
-
-_page_body = _body(_models.PageDetailRequest)
-_search_body = _body(_models.DataDetailRequest)
-_scaling_body = _body(_models.ScalingInput)
 
 
 def secret_path(kind: str, key: str) -> str:
@@ -472,7 +541,9 @@ def secret_path(kind: str, key: str) -> str:
     return f"/secrets-manager/{kind}/{encoded}"
 
 
-def _secret_kwargs(method: str, kind: str) -> Callable[..., dict[str, Any]]:
+def _secret_kwargs(op_id: str, kind: str) -> Callable[..., dict[str, Any]]:
+    method = TABLE[op_id].method
+
     def build(key: str, body: Any = None) -> dict[str, Any]:
         kwargs: dict[str, Any] = {"method": method, "url": secret_path(kind, key)}
         if body is not None:
@@ -482,161 +553,127 @@ def _secret_kwargs(method: str, kind: str) -> Callable[..., dict[str, Any]]:
     return build
 
 
-_secret_body = _body(SecretValue)
+def _decoder_of(op_id: str) -> Callable[[httpx.Response], Any]:
+    """The answer's decoder, from the table's response shape (special shapes are named in _SPECIAL)."""
+    if op_id in _SPECIAL:
+        return _SPECIAL[op_id]
+    entry = TABLE[op_id]
+    shape = entry.response
+    if shape is None or shape == "EmptyResult":
+        return _nothing
+    if shape == "text":
+        return _text
+    if entry.pagination == "token":
+        return _token_page(shape.removesuffix("Page"), shape)
+    if shape.startswith("list[") and shape.endswith("]"):
+        return _model_list(shape[5:-1])
+    return _model(shape)
+
+
+_SPECIAL: Final[dict[str, Callable[[httpx.Response], Any]]] = {
+    "list_profiles": _strings,
+    "list_hardware_constraints": _offset_page,
+    "search_cpu_model_constraints": _hardware_constraints,
+    "create_task": _bulk,
+    # No JSON body is read from these (a Location-only 200, or "{}").
+    "get_api_root": _nothing,
+    "get_status": _nothing,
+}
+
+
+def _body_of(op_id: str) -> Callable[[Any], Any] | None:
+    shape = TABLE[op_id].body
+    if shape is None:
+        return None
+    if op_id == "create_task":
+        return _task_bodies
+    return _body(shape)
+
+
+def _op(op_id: str) -> Op[Any]:
+    if op_id in ("get_secret", "create_secret", "update_secret", "delete_secret", "search_secrets"):
+        build = _secret_kwargs(op_id, "search" if op_id == "search_secrets" else "data")
+    else:
+        build = _request(op_id)
+    return Op(op_id, build, _decoder_of(op_id), _body_of(op_id))
 
 
 class OPS:
-    """The operations, by operationId (see ``_operations.OPERATIONS`` for their retry safety)."""
+    """The operations, by operationId (request, retry safety and shapes from the generated table)."""
 
-    # api / users
-    get_api_root: Final = Op("get_api_root", get_api_root._get_kwargs, _nothing)
-    get_settings: Final = Op("get_settings", get_settings._get_kwargs, _model(SettingsOutput))
-    get_status: Final = Op("get_status", get_status._get_kwargs, _nothing)
-    list_versions: Final = Op("list_versions", list_versions._get_kwargs, _model_list(VersionOutput))
-    get_user_info: Final = Op("get_user_info", get_user_info._get_kwargs, _model(UserOutput))
-    # profiles, hardware constraints
-    list_profiles: Final = Op("list_profiles", list_profiles._get_kwargs, _strings)
-    get_profile: Final = Op("get_profile", get_profile._get_kwargs, _model(ProfileOutput))
-    list_hardware_constraints: Final = Op(
-        "list_hardware_constraints", list_hardware_constraints._get_kwargs, _offset_page
-    )
-    search_cpu_model_constraints: Final = Op(
-        "search_cpu_model_constraints", search_cpu_model_constraints._get_kwargs, _hardware_constraints
-    )
-    # jobs
-    list_jobs: Final = Op("list_jobs", list_jobs._get_kwargs, _model_list(JobOutput))
-    create_job: Final = Op(
-        "create_job", create_job._get_kwargs, _model(IdOutput), _body(_models.JobCreationInput)
-    )
-    search_jobs: Final = Op("search_jobs", search_jobs._get_kwargs, _model_list(JobOutput), _search_body)
-    paginate_jobs: Final = Op(
-        "paginate_jobs", paginate_jobs._get_kwargs, _token_page(JobOutput, "JobOutputPage"), _page_body
-    )
-    terminate_job: Final = Op("terminate_job", terminate_job._get_kwargs, _nothing)
-    delete_job: Final = Op("delete_job", delete_job._get_kwargs, _nothing)
-    get_job: Final = Op("get_job", get_job._get_kwargs, _model(JobOutput))
-    list_job_tasks: Final = Op("list_job_tasks", list_job_tasks._get_kwargs, _model_list(TaskOutput))
-    # pools
-    list_pool_summaries: Final = Op(
-        "list_pool_summaries", list_pool_summaries._get_kwargs, _model_list(PoolSummaryOutput)
-    )
-    paginate_pool_summaries: Final = Op(
-        "paginate_pool_summaries",
-        paginate_pool_summaries._get_kwargs,
-        _token_page(PoolSummaryOutput, "PoolSummaryOutputPage"),
-        _page_body,
-    )
-    list_pools: Final = Op("list_pools", list_pools._get_kwargs, _model_list(PoolOutput))
-    create_pool: Final = Op(
-        "create_pool", create_pool._get_kwargs, _model(IdOutput), _body(_models.PoolCreationInput)
-    )
-    search_pools: Final = Op("search_pools", search_pools._get_kwargs, _model_list(PoolOutput), _search_body)
-    paginate_pools: Final = Op(
-        "paginate_pools", paginate_pools._get_kwargs, _token_page(PoolOutput, "PoolOutputPage"), _page_body
-    )
-    clone_pool: Final = Op(
-        "clone_pool", clone_pool._get_kwargs, _model(IdOutput), _body(_models.PoolCloneInput)
-    )
-    get_pool: Final = Op("get_pool", get_pool._get_kwargs, _model(PoolOutput))
-    update_pool_resources: Final = Op("update_pool_resources", update_pool_resources._get_kwargs, _nothing)
-    update_pool: Final = Op("update_pool", update_pool._get_kwargs, _nothing, _body(_models.PoolUpdateInput))
-    delete_pool: Final = Op("delete_pool", delete_pool._get_kwargs, _nothing)
-    close_pool: Final = Op("close_pool", close_pool._get_kwargs, _nothing)
-    list_pool_jobs: Final = Op("list_pool_jobs", list_pool_jobs._get_kwargs, _model_list(JobOutput))
-    list_pool_tasks: Final = Op("list_pool_tasks", list_pool_tasks._get_kwargs, _model_list(TaskOutput))
-    get_pool_stdout: Final = Op("get_pool_stdout", get_pool_stdout._get_kwargs, _text)
-    get_pool_fresh_stdout: Final = Op("get_pool_fresh_stdout", get_pool_fresh_stdout._get_kwargs, _text)
-    get_pool_instance_stdout: Final = Op(
-        "get_pool_instance_stdout", get_pool_instance_stdout._get_kwargs, _text
-    )
-    get_pool_instance_fresh_stdout: Final = Op(
-        "get_pool_instance_fresh_stdout", get_pool_instance_fresh_stdout._get_kwargs, _text
-    )
-    get_pool_stderr: Final = Op("get_pool_stderr", get_pool_stderr._get_kwargs, _text)
-    get_pool_fresh_stderr: Final = Op("get_pool_fresh_stderr", get_pool_fresh_stderr._get_kwargs, _text)
-    get_pool_instance_stderr: Final = Op(
-        "get_pool_instance_stderr", get_pool_instance_stderr._get_kwargs, _text
-    )
-    get_pool_instance_fresh_stderr: Final = Op(
-        "get_pool_instance_fresh_stderr", get_pool_instance_fresh_stderr._get_kwargs, _text
-    )
-    get_pool_scaling: Final = Op("get_pool_scaling", get_pool_scaling._get_kwargs, _model(ScalingOutput))
-    update_pool_scaling: Final = Op(
-        "update_pool_scaling", update_pool_scaling._get_kwargs, _nothing, _scaling_body
-    )
-    check_pool_scaling: Final = Op(
-        "check_pool_scaling", check_pool_scaling._get_kwargs, _nothing, _scaling_body
-    )
-    # tasks
-    list_tasks: Final = Op("list_tasks", list_tasks._get_kwargs, _model_list(TaskOutput))
-    create_task: Final = Op("create_task", create_task._get_kwargs, _bulk, _task_bodies)
-    list_task_summaries: Final = Op(
-        "list_task_summaries", list_task_summaries._get_kwargs, _model_list(TaskSummaryOutput)
-    )
-    paginate_task_summaries: Final = Op(
-        "paginate_task_summaries",
-        paginate_task_summaries._get_kwargs,
-        _token_page(TaskSummaryOutput, "TaskSummaryOutputPage"),
-        _page_body,
-    )
-    search_tasks: Final = Op("search_tasks", search_tasks._get_kwargs, _model_list(TaskOutput), _search_body)
-    paginate_tasks: Final = Op(
-        "paginate_tasks", paginate_tasks._get_kwargs, _token_page(TaskOutput, "TaskOutputPage"), _page_body
-    )
-    start_periodic_snapshot: Final = Op(
-        "start_periodic_snapshot",
-        start_periodic_snapshot._get_kwargs,
-        _nothing,
-        _body(_models.PeriodicSnapshot),
-    )
-    request_snapshot: Final = Op(
-        "request_snapshot",
-        request_snapshot._get_kwargs,
-        _model(SnapshotIdOutput),
-        _body(_models.UniqueSnapshot),
-    )
-    get_snapshot_status: Final = Op(
-        "get_snapshot_status", get_snapshot_status._get_kwargs, _model(SnapshotStatusOutput)
-    )
-    retry_task: Final = Op(
-        "retry_task", retry_task._get_kwargs, _model(IdOutput), _body(_models.TaskRetryInput)
-    )
-    recover_task: Final = Op(
-        "recover_task", recover_task._get_kwargs, _model(IdOutput), _body(_models.TaskRecoverInput)
-    )
-    resume_task: Final = Op(
-        "resume_task", resume_task._get_kwargs, _model(IdOutput), _body(_models.TaskResumeInput)
-    )
-    clone_task: Final = Op(
-        "clone_task", clone_task._get_kwargs, _model(IdOutput), _body(_models.TaskCloneInput)
-    )
-    update_task: Final = Op("update_task", update_task._get_kwargs, _nothing, _body(_models.TaskUpdateInput))
-    update_task_resources: Final = Op("update_task_resources", update_task_resources._get_kwargs, _nothing)
-    delete_task: Final = Op("delete_task", delete_task._get_kwargs, _nothing)
-    get_task: Final = Op("get_task", get_task._get_kwargs, _model(TaskOutput))
-    abort_task: Final = Op("abort_task", abort_task._get_kwargs, _nothing)
-    get_task_stdout: Final = Op("get_task_stdout", get_task_stdout._get_kwargs, _text)
-    get_task_fresh_stdout: Final = Op("get_task_fresh_stdout", get_task_fresh_stdout._get_kwargs, _text)
-    get_task_instance_stdout: Final = Op(
-        "get_task_instance_stdout", get_task_instance_stdout._get_kwargs, _text
-    )
-    get_task_instance_fresh_stdout: Final = Op(
-        "get_task_instance_fresh_stdout", get_task_instance_fresh_stdout._get_kwargs, _text
-    )
-    get_task_stderr: Final = Op("get_task_stderr", get_task_stderr._get_kwargs, _text)
-    get_task_fresh_stderr: Final = Op("get_task_fresh_stderr", get_task_fresh_stderr._get_kwargs, _text)
-    get_task_instance_stderr: Final = Op(
-        "get_task_instance_stderr", get_task_instance_stderr._get_kwargs, _text
-    )
-    get_task_instance_fresh_stderr: Final = Op(
-        "get_task_instance_fresh_stderr", get_task_instance_fresh_stderr._get_kwargs, _text
-    )
-    # secrets manager (paths built here: see secret_path)
-    get_secret: Final = Op("get_secret", _secret_kwargs("GET", "data"), _model(SecretValue))
-    create_secret: Final = Op("create_secret", _secret_kwargs("PUT", "data"), _nothing, _secret_body)
-    update_secret: Final = Op("update_secret", _secret_kwargs("PATCH", "data"), _nothing, _secret_body)
-    delete_secret: Final = Op("delete_secret", _secret_kwargs("DELETE", "data"), _nothing)
-    search_secrets: Final = Op("search_secrets", _secret_kwargs("GET", "search"), _model(SecretKeysOutput))
+    get_api_root: Final[Op[None]] = _op("get_api_root")
+    get_settings: Final[Op[SettingsOutput]] = _op("get_settings")
+    get_status: Final[Op[None]] = _op("get_status")
+    list_versions: Final[Op[list[VersionOutput]]] = _op("list_versions")
+    get_user_info: Final[Op[UserOutput]] = _op("get_user_info")
+    list_profiles: Final[Op[list[str]]] = _op("list_profiles")
+    get_profile: Final[Op[ProfileOutput]] = _op("get_profile")
+    list_hardware_constraints: Final[Op[Page[HardwareConstraint]]] = _op("list_hardware_constraints")
+    search_cpu_model_constraints: Final[Op[list[HardwareConstraint]]] = _op("search_cpu_model_constraints")
+    list_jobs: Final[Op[list[JobOutput]]] = _op("list_jobs")
+    create_job: Final[Op[IdOutput]] = _op("create_job")
+    search_jobs: Final[Op[list[JobOutput]]] = _op("search_jobs")
+    paginate_jobs: Final[Op[Page[JobOutput]]] = _op("paginate_jobs")
+    terminate_job: Final[Op[None]] = _op("terminate_job")
+    delete_job: Final[Op[None]] = _op("delete_job")
+    get_job: Final[Op[JobOutput]] = _op("get_job")
+    list_job_tasks: Final[Op[list[TaskOutput]]] = _op("list_job_tasks")
+    list_pool_summaries: Final[Op[list[PoolSummaryOutput]]] = _op("list_pool_summaries")
+    paginate_pool_summaries: Final[Op[Page[PoolSummaryOutput]]] = _op("paginate_pool_summaries")
+    list_pools: Final[Op[list[PoolOutput]]] = _op("list_pools")
+    create_pool: Final[Op[IdOutput]] = _op("create_pool")
+    search_pools: Final[Op[list[PoolOutput]]] = _op("search_pools")
+    paginate_pools: Final[Op[Page[PoolOutput]]] = _op("paginate_pools")
+    clone_pool: Final[Op[IdOutput]] = _op("clone_pool")
+    get_pool: Final[Op[PoolOutput]] = _op("get_pool")
+    update_pool_resources: Final[Op[None]] = _op("update_pool_resources")
+    update_pool: Final[Op[None]] = _op("update_pool")
+    delete_pool: Final[Op[None]] = _op("delete_pool")
+    close_pool: Final[Op[None]] = _op("close_pool")
+    list_pool_jobs: Final[Op[list[JobOutput]]] = _op("list_pool_jobs")
+    list_pool_tasks: Final[Op[list[TaskOutput]]] = _op("list_pool_tasks")
+    get_pool_stdout: Final[Op[str]] = _op("get_pool_stdout")
+    get_pool_fresh_stdout: Final[Op[str]] = _op("get_pool_fresh_stdout")
+    get_pool_instance_stdout: Final[Op[str]] = _op("get_pool_instance_stdout")
+    get_pool_instance_fresh_stdout: Final[Op[str]] = _op("get_pool_instance_fresh_stdout")
+    get_pool_stderr: Final[Op[str]] = _op("get_pool_stderr")
+    get_pool_fresh_stderr: Final[Op[str]] = _op("get_pool_fresh_stderr")
+    get_pool_instance_stderr: Final[Op[str]] = _op("get_pool_instance_stderr")
+    get_pool_instance_fresh_stderr: Final[Op[str]] = _op("get_pool_instance_fresh_stderr")
+    get_pool_scaling: Final[Op[ScalingOutput]] = _op("get_pool_scaling")
+    update_pool_scaling: Final[Op[None]] = _op("update_pool_scaling")
+    check_pool_scaling: Final[Op[None]] = _op("check_pool_scaling")
+    list_tasks: Final[Op[list[TaskOutput]]] = _op("list_tasks")
+    create_task: Final[Op[IdOutput | list[BulkTaskResult]]] = _op("create_task")
+    list_task_summaries: Final[Op[list[TaskSummaryOutput]]] = _op("list_task_summaries")
+    paginate_task_summaries: Final[Op[Page[TaskSummaryOutput]]] = _op("paginate_task_summaries")
+    search_tasks: Final[Op[list[TaskOutput]]] = _op("search_tasks")
+    paginate_tasks: Final[Op[Page[TaskOutput]]] = _op("paginate_tasks")
+    start_periodic_snapshot: Final[Op[None]] = _op("start_periodic_snapshot")
+    request_snapshot: Final[Op[SnapshotIdOutput]] = _op("request_snapshot")
+    get_snapshot_status: Final[Op[SnapshotStatusOutput]] = _op("get_snapshot_status")
+    retry_task: Final[Op[IdOutput]] = _op("retry_task")
+    recover_task: Final[Op[IdOutput]] = _op("recover_task")
+    resume_task: Final[Op[IdOutput]] = _op("resume_task")
+    clone_task: Final[Op[IdOutput]] = _op("clone_task")
+    update_task: Final[Op[None]] = _op("update_task")
+    update_task_resources: Final[Op[None]] = _op("update_task_resources")
+    delete_task: Final[Op[None]] = _op("delete_task")
+    get_task: Final[Op[TaskOutput]] = _op("get_task")
+    abort_task: Final[Op[None]] = _op("abort_task")
+    get_task_stdout: Final[Op[str]] = _op("get_task_stdout")
+    get_task_fresh_stdout: Final[Op[str]] = _op("get_task_fresh_stdout")
+    get_task_instance_stdout: Final[Op[str]] = _op("get_task_instance_stdout")
+    get_task_instance_fresh_stdout: Final[Op[str]] = _op("get_task_instance_fresh_stdout")
+    get_task_stderr: Final[Op[str]] = _op("get_task_stderr")
+    get_task_fresh_stderr: Final[Op[str]] = _op("get_task_fresh_stderr")
+    get_task_instance_stderr: Final[Op[str]] = _op("get_task_instance_stderr")
+    get_task_instance_fresh_stderr: Final[Op[str]] = _op("get_task_instance_fresh_stderr")
+    get_secret: Final[Op[SecretValue]] = _op("get_secret")
+    create_secret: Final[Op[None]] = _op("create_secret")
+    update_secret: Final[Op[None]] = _op("update_secret")
+    delete_secret: Final[Op[None]] = _op("delete_secret")
+    search_secrets: Final[Op[SecretKeysOutput]] = _op("search_secrets")
 
 
 def all_ops() -> dict[str, Op[Any]]:
@@ -647,14 +684,14 @@ def all_ops() -> dict[str, Op[Any]]:
 def request_args(op: Op[Any], kwargs: Mapping[str, Any]) -> dict[str, Any]:
     """The ``httpx.Client.request`` arguments of one call (pure; shared by both executors).
 
-    ``None`` arguments are left out (the generated builders use ``UNSET`` for "not given"); a
-    ``body`` is converted to the operation's input model first.
+    ``None`` arguments are left out (the spec's default, if any, is sent instead); a ``body`` is
+    converted to the operation's input model first.
     """
     args = {k: v for k, v in kwargs.items() if v is not None}
     if "body" in args and op.body is not None:
         args["body"] = op.body(args["body"])
     request = op.build(**args)
-    request["extensions"] = {IDEMPOTENT_EXTENSION: OPERATIONS[op.id].idempotent}
+    request["extensions"] = {IDEMPOTENT_EXTENSION: TABLE[op.id].idempotent}
     return request
 
 

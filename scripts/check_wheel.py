@@ -55,9 +55,9 @@ USER_FILE = textwrap.dedent(
         reveal_type(QarnotError)
     """
 )
-# reveal_type lines (of USER_FILE) that must not be Any. Lines 10-12 reveal the generated models,
-# typed for users only once the generated package ships py.typed.
-MUST_BE_TYPED = (7, 8, 9, 13, 14, 15)
+# reveal_type lines (of USER_FILE) that must not be Any; lines 10-12 reveal the generated models
+# (typed for users because the generated package ships py.typed).
+MUST_BE_TYPED = (7, 8, 9, 10, 11, 12, 13, 14, 15)
 
 
 def run(cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:

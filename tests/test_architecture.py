@@ -30,7 +30,7 @@ PUBLIC_LIBRARY = {"qarnot_ext", "qarnot_ext.storage", "qarnot_ext.wire"}
 PUBLIC_FOR_DEMO = {"qarnot_ext.emulator"}
 # Tool packages with their own documented surface; everything else in the library is private.
 PUBLIC_SUBPACKAGES = {"storage", "emulator", "contract"}
-PUBLIC_MODULES = {"__init__", "__main__", "demo", "wire"}
+PUBLIC_MODULES = {"__init__", "__main__", "demo", "models", "wire"}
 
 
 def _module_name(path: Path) -> str:

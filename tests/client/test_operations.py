@@ -10,9 +10,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from qarnot_ext._adapter import all_ops, secret_path
+from qarnot_ext._adapter import TABLE, all_ops, secret_path
 from qarnot_ext._async_client import AsyncQarnot
-from qarnot_ext._operations import OPERATIONS, is_idempotent
+from qarnot_ext._operations import FACADE, is_idempotent, operations
 from qarnot_ext._sync_client import Qarnot
 from tests.client._fakes import REPO, spec
 
@@ -29,9 +29,9 @@ def _spec_operations() -> dict[str, tuple[str, str]]:
 
 
 def test_every_spec_operation_is_in_the_table_with_its_method_and_path() -> None:
-    table = {op_id: (op.method, op.path) for op_id, op in OPERATIONS.items()}
+    table = {op_id: (op.method, op.path) for op_id, op in operations().items()}
     assert table == _spec_operations()
-    assert set(all_ops()) == set(OPERATIONS)
+    assert set(all_ops()) == set(operations())
 
 
 def _resolve(client: object, dotted: str) -> object:
@@ -50,12 +50,12 @@ def clients() -> Iterator[tuple[Qarnot, AsyncQarnot]]:
     q.close()
 
 
-@pytest.mark.parametrize("op_id", sorted(OPERATIONS))
+@pytest.mark.parametrize("op_id", sorted(operations()))
 def test_every_operation_has_a_facade_method_on_both_clients(
     op_id: str, clients: tuple[Qarnot, AsyncQarnot]
 ) -> None:
     q, aq = clients
-    facade = OPERATIONS[op_id].facade
+    facade = operations()[op_id].facade
     assert callable(_resolve(q, facade))
     assert inspect.iscoroutinefunction(_resolve(aq, facade)) or not inspect.iscoroutinefunction(
         _resolve(q, facade)
@@ -127,3 +127,36 @@ def test_secret_paths_match_the_generated_encoding_for_simple_keys() -> None:
     for key in ("plain", "with space", "q?x", "100%"):
         assert secret_path("data", key) == get_secret._get_kwargs(key)["url"]
     assert secret_path("data", "team/db") == "/secrets-manager/data/team/db"
+
+
+def test_the_generated_table_names_every_operation_once_and_the_facade_serves_each() -> None:
+    assert set(TABLE) == set(FACADE) == set(_spec_operations())
+    for op_id, entry in TABLE.items():
+        method, path = _spec_operations()[op_id]
+        assert (entry.method, entry.path) == (method, path)
+        # Operations that change nothing may always be retried.
+        assert entry.idempotent or entry.changes_state, op_id
+
+
+# Shapes that are aliases in the spec (arrays and unions), not generated classes.
+NOT_MODELS = {"text", "string", "TaskCreationInputList", "BulkTaskResults", "AnyHardwareConstraint"}
+
+
+def test_the_table_names_only_models_that_exist_and_paginated_operations_say_how() -> None:
+    from qarnot_api import models
+
+    for op_id, entry in TABLE.items():
+        for shape in (entry.body, entry.response):
+            for name in (shape or "").replace("list[", "").replace("]", "").split(" | "):
+                if name and name not in {
+                    "text",
+                    "string",
+                    "TaskCreationInputList",
+                    "BulkTaskResults",
+                    "AnyHardwareConstraint",
+                }:
+                    assert hasattr(models, name), (op_id, name)
+    assert {k for k, e in TABLE.items() if e.pagination == "token"} == {
+        k for k in TABLE if k.startswith("paginate_")
+    }
+    assert TABLE["list_hardware_constraints"].pagination == "offset"

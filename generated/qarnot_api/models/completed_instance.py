@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.task_state import TaskState, check_task_state
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.resource_error import ResourceError
-
 
 T = TypeVar("T", bound="CompletedInstance")
 
@@ -49,10 +45,32 @@ class CompletedInstance:
     execution_attempt_count: int | None | Unset = UNSET
     """ How many times the instance was started. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "results": "results",
+        "instance_id": "instanceId",
+        "wall_time_sec": "wallTimeSec",
+        "exec_time_sec": "execTimeSec",
+        "exec_time_sec_g_hz": "execTimeSecGHz",
+        "peak_memory_mb": "peakMemoryMB",
+        "state": "state",
+        "error": "error",
+        "specification_key": "specificationKey",
+        "cpu_model": "cpuModel",
+        "core_count": "coreCount",
+        "clock_ratio": "clockRatio",
+        "average_g_hz": "averageGHz",
+        "execution_attempt_count": "executionAttemptCount",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"CompletedInstance({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.resource_error import ResourceError  # noqa: PLC0415
-
         results: list[str] | None | Unset
         if isinstance(self.results, Unset):
             results = UNSET
@@ -180,8 +198,6 @@ class CompletedInstance:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.resource_error import ResourceError  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_results(data: object) -> list[str] | None | Unset:
@@ -369,3 +385,6 @@ class CompletedInstance:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.resource_error import ResourceError  # noqa: E402

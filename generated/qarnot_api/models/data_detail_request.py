@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.multiple_value_leaf import MultipleValueLeaf
-    from ..models.node import Node
-    from ..models.select import Select
-    from ..models.unit_value_leaf import UnitValueLeaf
-
 
 T = TypeVar("T", bound="DataDetailRequest")
 
@@ -29,13 +22,21 @@ class DataDetailRequest:
     maximum_results: int | None | Unset = UNSET
     """ Maximum number of results. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "select": "select",
+        "filter_": "filter",
+        "maximum_results": "maximumResults",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"DataDetailRequest({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: PLC0415
-        from ..models.node import Node  # noqa: PLC0415
-        from ..models.select import Select  # noqa: PLC0415
-        from ..models.unit_value_leaf import UnitValueLeaf  # noqa: PLC0415
-
         select: dict[str, Any] | None | Unset
         if isinstance(self.select, Unset):
             select = UNSET
@@ -76,11 +77,6 @@ class DataDetailRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: PLC0415
-        from ..models.node import Node  # noqa: PLC0415
-        from ..models.select import Select  # noqa: PLC0415
-        from ..models.unit_value_leaf import UnitValueLeaf  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_select(data: object) -> None | Select | Unset:
@@ -166,3 +162,9 @@ class DataDetailRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: E402
+from ..models.node import Node  # noqa: E402
+from ..models.select import Select  # noqa: E402
+from ..models.unit_value_leaf import UnitValueLeaf  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -30,6 +30,23 @@ class ElasticPropertyOutput:
     min_idle_time_seconds: int | None | Unset = UNSET
     """ How long a slot stays idle before it is released, in seconds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "is_elastic": "isElastic",
+        "min_total_slots": "minTotalSlots",
+        "max_total_slots": "maxTotalSlots",
+        "min_idle_slots": "minIdleSlots",
+        "resize_period": "resizePeriod",
+        "ramp_resize_factor": "rampResizeFactor",
+        "min_idle_time_seconds": "minIdleTimeSeconds",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ElasticPropertyOutput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         is_elastic: bool | None | Unset

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_detail import ErrorDetail
-    from ..models.error_response_data_type_0 import ErrorResponseDataType0
-
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -30,11 +25,21 @@ class ErrorResponse:
     data: ErrorResponseDataType0 | None | Unset = UNSET
     """ Accompanies the nested error shape; empty. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "message": "message",
+        "error": "error",
+        "data": "data",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ErrorResponse({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.error_detail import ErrorDetail  # noqa: PLC0415
-        from ..models.error_response_data_type_0 import ErrorResponseDataType0  # noqa: PLC0415
-
         message: None | str | Unset
         if isinstance(self.message, Unset):
             message = UNSET
@@ -71,9 +76,6 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_detail import ErrorDetail  # noqa: PLC0415
-        from ..models.error_response_data_type_0 import ErrorResponseDataType0  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_message(data: object) -> None | str | Unset:
@@ -143,3 +145,7 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error_detail import ErrorDetail  # noqa: E402
+from ..models.error_response_data_type_0 import ErrorResponseDataType0  # noqa: E402

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.always_time_period import AlwaysTimePeriod
-    from ..models.unknown_time_period import UnknownTimePeriod
-    from ..models.weekly_time_period import WeeklyTimePeriod
-
 
 T = TypeVar("T", bound="FixedScalingPolicy")
 
@@ -30,11 +24,22 @@ class FixedScalingPolicy:
     slots_count: int | None | Unset = UNSET
     """ Number of slots to keep. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "type_": "type",
+        "name": "name",
+        "enabled_periods": "enabledPeriods",
+        "slots_count": "slotsCount",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"FixedScalingPolicy({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.always_time_period import AlwaysTimePeriod  # noqa: PLC0415
-        from ..models.weekly_time_period import WeeklyTimePeriod  # noqa: PLC0415
-
         type_ = self.type_
 
         name: None | str | Unset
@@ -86,10 +91,6 @@ class FixedScalingPolicy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.always_time_period import AlwaysTimePeriod  # noqa: PLC0415
-        from ..models.unknown_time_period import UnknownTimePeriod  # noqa: PLC0415
-        from ..models.weekly_time_period import WeeklyTimePeriod  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = cast(Literal["Fixed"], d.pop("type"))
         if type_ != "Fixed":
@@ -188,3 +189,8 @@ class FixedScalingPolicy:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.always_time_period import AlwaysTimePeriod  # noqa: E402
+from ..models.unknown_time_period import UnknownTimePeriod  # noqa: E402
+from ..models.weekly_time_period import WeeklyTimePeriod  # noqa: E402

@@ -1,28 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint
-    from ..models.gpu_hardware_constraint import GpuHardwareConstraint
-    from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint
-    from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint
-    from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint
-    from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint
-    from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint
-    from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint
-    from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint
-    from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint
-    from ..models.specific_hardware_constraint import SpecificHardwareConstraint
-    from ..models.ssd_hardware_constraint import SSDHardwareConstraint
-    from ..models.unknown_hardware_constraint import UnknownHardwareConstraint
-
 
 T = TypeVar("T", bound="HardwareConstraintOffsetPage")
 
@@ -54,21 +38,22 @@ class HardwareConstraintOffsetPage:
     total: int | None | Unset = UNSET
     """ Number of items over all pages. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "data": "data",
+        "offset": "offset",
+        "limit": "limit",
+        "total": "total",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"HardwareConstraintOffsetPage({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
-        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
-        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
-        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
-        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
-
         data = []
         for data_item_data in self.data:
             data_item: dict[str, Any]
@@ -137,20 +122,6 @@ class HardwareConstraintOffsetPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
-        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
-        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
-        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
-        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
-        from ..models.unknown_hardware_constraint import UnknownHardwareConstraint  # noqa: PLC0415
-
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -331,3 +302,18 @@ class HardwareConstraintOffsetPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: E402
+from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: E402
+from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: E402
+from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: E402
+from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: E402
+from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: E402
+from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: E402
+from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: E402
+from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: E402
+from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: E402
+from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: E402
+from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: E402
+from ..models.unknown_hardware_constraint import UnknownHardwareConstraint  # noqa: E402

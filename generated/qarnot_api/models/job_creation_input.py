@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -36,6 +36,24 @@ class JobCreationInput:
     completion_time_to_live: None | str | Unset = UNSET
     """ How long the completed resource is kept before automatic deletion (a date-span). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "shortname": "shortname",
+        "pool_uuid": "poolUuid",
+        "use_dependencies": "useDependencies",
+        "tags": "tags",
+        "max_wall_time": "maxWallTime",
+        "auto_delete_on_completion": "autoDeleteOnCompletion",
+        "completion_time_to_live": "completionTimeToLive",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"JobCreationInput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

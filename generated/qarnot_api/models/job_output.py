@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_state import JobState, check_job_state
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, format_qarnot_datetime, parse_qarnot_datetime
 
 T = TypeVar("T", bound="JobOutput")
 
@@ -32,13 +33,13 @@ class JobOutput:
     """ State the resource was in before the current one. """
     use_dependencies: bool | None | Unset = UNSET
     """ Whether the tasks of the job may depend on each other (run in a given order). """
-    state_transition_time: None | str | Unset = UNSET
+    state_transition_time: datetime.datetime | None | Unset = UNSET
     """ When the resource entered its current state. """
-    previous_state_transition_time: None | str | Unset = UNSET
+    previous_state_transition_time: datetime.datetime | None | Unset = UNSET
     """ When the resource entered its previous state. """
-    creation_date: None | str | Unset = UNSET
+    creation_date: datetime.datetime | None | Unset = UNSET
     """ When the resource was created. """
-    last_modified: None | str | Unset = UNSET
+    last_modified: datetime.datetime | None | Unset = UNSET
     """ When the resource was last modified. """
     max_wall_time: None | str | Unset = UNSET
     """ Maximum lifetime of the job, after which it is terminated (a date-span). """
@@ -51,6 +52,31 @@ class JobOutput:
     completion_time_to_live: None | str | Unset = UNSET
     """ How long the completed resource is kept before automatic deletion (a date-span). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "uuid": "uuid",
+        "name": "name",
+        "shortname": "shortname",
+        "pool_uuid": "poolUuid",
+        "state": "state",
+        "previous_state": "previousState",
+        "use_dependencies": "useDependencies",
+        "state_transition_time": "stateTransitionTime",
+        "previous_state_transition_time": "previousStateTransitionTime",
+        "creation_date": "creationDate",
+        "last_modified": "lastModified",
+        "max_wall_time": "maxWallTime",
+        "tags": "tags",
+        "auto_delete_on_completion": "autoDeleteOnCompletion",
+        "completion_time_to_live": "completionTimeToLive",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"JobOutput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         uuid = str(self.uuid)
@@ -100,24 +126,32 @@ class JobOutput:
         state_transition_time: None | str | Unset
         if isinstance(self.state_transition_time, Unset):
             state_transition_time = UNSET
+        elif isinstance(self.state_transition_time, datetime.datetime):
+            state_transition_time = format_qarnot_datetime(self.state_transition_time)
         else:
             state_transition_time = self.state_transition_time
 
         previous_state_transition_time: None | str | Unset
         if isinstance(self.previous_state_transition_time, Unset):
             previous_state_transition_time = UNSET
+        elif isinstance(self.previous_state_transition_time, datetime.datetime):
+            previous_state_transition_time = format_qarnot_datetime(self.previous_state_transition_time)
         else:
             previous_state_transition_time = self.previous_state_transition_time
 
         creation_date: None | str | Unset
         if isinstance(self.creation_date, Unset):
             creation_date = UNSET
+        elif isinstance(self.creation_date, datetime.datetime):
+            creation_date = format_qarnot_datetime(self.creation_date)
         else:
             creation_date = self.creation_date
 
         last_modified: None | str | Unset
         if isinstance(self.last_modified, Unset):
             last_modified = UNSET
+        elif isinstance(self.last_modified, datetime.datetime):
+            last_modified = format_qarnot_datetime(self.last_modified)
         else:
             last_modified = self.last_modified
 
@@ -269,41 +303,73 @@ class JobOutput:
 
         use_dependencies = _parse_use_dependencies(d.pop("useDependencies", UNSET))
 
-        def _parse_state_transition_time(data: object) -> None | str | Unset:
+        def _parse_state_transition_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_transition_time_type_0 = parse_qarnot_datetime(data)
+
+                return state_transition_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         state_transition_time = _parse_state_transition_time(d.pop("stateTransitionTime", UNSET))
 
-        def _parse_previous_state_transition_time(data: object) -> None | str | Unset:
+        def _parse_previous_state_transition_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                previous_state_transition_time_type_0 = parse_qarnot_datetime(data)
+
+                return previous_state_transition_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         previous_state_transition_time = _parse_previous_state_transition_time(
             d.pop("previousStateTransitionTime", UNSET)
         )
 
-        def _parse_creation_date(data: object) -> None | str | Unset:
+        def _parse_creation_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                creation_date_type_0 = parse_qarnot_datetime(data)
+
+                return creation_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         creation_date = _parse_creation_date(d.pop("creationDate", UNSET))
 
-        def _parse_last_modified(data: object) -> None | str | Unset:
+        def _parse_last_modified(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_modified_type_0 = parse_qarnot_datetime(data)
+
+                return last_modified_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         last_modified = _parse_last_modified(d.pop("lastModified", UNSET))
 

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.always_time_period import AlwaysTimePeriod
-    from ..models.unknown_time_period import UnknownTimePeriod
-    from ..models.weekly_time_period import WeeklyTimePeriod
-
 
 T = TypeVar("T", bound="ManagedTasksQueueScalingPolicy")
 
@@ -38,11 +32,26 @@ class ManagedTasksQueueScalingPolicy:
     scaling_factor: float | None | Unset = UNSET
     """ How aggressively the pool grows (0 to 1). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "type_": "type",
+        "name": "name",
+        "enabled_periods": "enabledPeriods",
+        "min_total_slots": "minTotalSlots",
+        "max_total_slots": "maxTotalSlots",
+        "min_idle_slots": "minIdleSlots",
+        "min_idle_time_seconds": "minIdleTimeSeconds",
+        "scaling_factor": "scalingFactor",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ManagedTasksQueueScalingPolicy({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.always_time_period import AlwaysTimePeriod  # noqa: PLC0415
-        from ..models.weekly_time_period import WeeklyTimePeriod  # noqa: PLC0415
-
         type_ = self.type_
 
         name: None | str | Unset
@@ -126,10 +135,6 @@ class ManagedTasksQueueScalingPolicy:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.always_time_period import AlwaysTimePeriod  # noqa: PLC0415
-        from ..models.unknown_time_period import UnknownTimePeriod  # noqa: PLC0415
-        from ..models.weekly_time_period import WeeklyTimePeriod  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = cast(Literal["ManagedTasksQueue"], d.pop("type"))
         if type_ != "ManagedTasksQueue":
@@ -268,3 +273,8 @@ class ManagedTasksQueueScalingPolicy:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.always_time_period import AlwaysTimePeriod  # noqa: E402
+from ..models.unknown_time_period import UnknownTimePeriod  # noqa: E402
+from ..models.weekly_time_period import WeeklyTimePeriod  # noqa: E402

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.multiple_value_operator import MultipleValueOperator, check_multiple_value_operator
+from ..types import UNSET
 
 T = TypeVar("T", bound="MultipleValueLeaf")
 
@@ -22,6 +23,19 @@ class MultipleValueLeaf:
     values: list[Any]
     """ Values compared with. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "field": "field",
+        "operator": "operator",
+        "values": "values",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"MultipleValueLeaf({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         field = self.field

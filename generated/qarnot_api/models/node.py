@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.node_operator import NodeOperator, check_node_operator
-
-if TYPE_CHECKING:
-    from ..models.multiple_value_leaf import MultipleValueLeaf
-    from ..models.unit_value_leaf import UnitValueLeaf
-
+from ..types import UNSET
 
 T = TypeVar("T", bound="Node")
 
@@ -25,10 +21,20 @@ class Node:
     filters: list[MultipleValueLeaf | Node | UnitValueLeaf]
     """ Child filters. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "operator": "operator",
+        "filters": "filters",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"Node({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.unit_value_leaf import UnitValueLeaf  # noqa: PLC0415
-
         operator: str = self.operator
 
         filters = []
@@ -56,9 +62,6 @@ class Node:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: PLC0415
-        from ..models.unit_value_leaf import UnitValueLeaf  # noqa: PLC0415
-
         d = dict(src_dict)
         operator = check_node_operator(d.pop("operator"))
 
@@ -116,3 +119,7 @@ class Node:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: E402
+from ..models.unit_value_leaf import UnitValueLeaf  # noqa: E402

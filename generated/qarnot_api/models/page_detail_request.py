@@ -1,19 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.order_type import OrderType, check_order_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.multiple_value_leaf import MultipleValueLeaf
-    from ..models.node import Node
-    from ..models.unit_value_leaf import UnitValueLeaf
-
 
 T = TypeVar("T", bound="PageDetailRequest")
 
@@ -33,12 +27,23 @@ class PageDetailRequest:
     order_type: None | OrderType | Unset = UNSET
     """ Sort direction. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "token": "token",
+        "filter_": "filter",
+        "maximum_results": "maximumResults",
+        "order_by": "orderBy",
+        "order_type": "orderType",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"PageDetailRequest({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: PLC0415
-        from ..models.node import Node  # noqa: PLC0415
-        from ..models.unit_value_leaf import UnitValueLeaf  # noqa: PLC0415
-
         token: None | str | Unset
         if isinstance(self.token, Unset):
             token = UNSET
@@ -95,10 +100,6 @@ class PageDetailRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: PLC0415
-        from ..models.node import Node  # noqa: PLC0415
-        from ..models.unit_value_leaf import UnitValueLeaf  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_token(data: object) -> None | str | Unset:
@@ -204,3 +205,8 @@ class PageDetailRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.multiple_value_leaf import MultipleValueLeaf  # noqa: E402
+from ..models.node import Node  # noqa: E402
+from ..models.unit_value_leaf import UnitValueLeaf  # noqa: E402

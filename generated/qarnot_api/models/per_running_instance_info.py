@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.instance_phase import InstancePhase, check_instance_phase
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.active_forward import ActiveForward
-    from ..models.vpn_connection import VpnConnection
-
 
 T = TypeVar("T", bound="PerRunningInstanceInfo")
 
@@ -62,6 +57,36 @@ class PerRunningInstanceInfo:
     clock_ratio: float | None | Unset = UNSET
     """ Ratio of the actual to the nominal clock frequency. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "active_forwards": "activeForwards",
+        "vpn_connections": "vpnConnections",
+        "phase": "phase",
+        "instance_id": "instanceId",
+        "max_frequency_g_hz": "maxFrequencyGHz",
+        "current_frequency_g_hz": "currentFrequencyGHz",
+        "cpu_usage": "cpuUsage",
+        "max_memory_mb": "maxMemoryMB",
+        "current_memory_mb": "currentMemoryMB",
+        "memory_usage": "memoryUsage",
+        "network_in_kbps": "networkInKbps",
+        "network_out_kbps": "networkOutKbps",
+        "progress": "progress",
+        "execution_time_sec": "executionTimeSec",
+        "execution_time_g_hz": "executionTimeGHz",
+        "specification_key": "specificationKey",
+        "cpu_model": "cpuModel",
+        "core_count": "coreCount",
+        "execution_attempt_count": "executionAttemptCount",
+        "clock_ratio": "clockRatio",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"PerRunningInstanceInfo({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         active_forwards: list[dict[str, Any]] | None | Unset
@@ -246,9 +271,6 @@ class PerRunningInstanceInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.active_forward import ActiveForward  # noqa: PLC0415
-        from ..models.vpn_connection import VpnConnection  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_active_forwards(data: object) -> list[ActiveForward] | None | Unset:
@@ -506,3 +528,7 @@ class PerRunningInstanceInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.active_forward import ActiveForward  # noqa: E402
+from ..models.vpn_connection import VpnConnection  # noqa: E402

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -9,34 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.pool_state import PoolState, check_pool_state
 from ..models.scheduling_type import SchedulingType, check_scheduling_type
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint
-    from ..models.elastic_property_output import ElasticPropertyOutput
-    from ..models.gpu_hardware_constraint import GpuHardwareConstraint
-    from ..models.key_value import KeyValue
-    from ..models.labels import Labels
-    from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint
-    from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint
-    from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint
-    from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint
-    from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint
-    from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint
-    from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint
-    from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint
-    from ..models.pool_preparation_task_output import PoolPreparationTaskOutput
-    from ..models.pool_status import PoolStatus
-    from ..models.privileges import Privileges
-    from ..models.resource_error import ResourceError
-    from ..models.resources_bucket import ResourcesBucket
-    from ..models.retry_settings import RetrySettings
-    from ..models.scaling_output import ScalingOutput
-    from ..models.secrets_access_rights import SecretsAccessRights
-    from ..models.specific_hardware_constraint import SpecificHardwareConstraint
-    from ..models.ssd_hardware_constraint import SSDHardwareConstraint
-    from ..models.unknown_hardware_constraint import UnknownHardwareConstraint
-
+from ..types import UNSET, Unset, format_qarnot_datetime, parse_qarnot_datetime
 
 T = TypeVar("T", bound="PoolOutput")
 
@@ -122,15 +96,15 @@ class PoolOutput:
     """ State the resource was in before the current one. """
     instance_count: int | None | Unset = UNSET
     """ Number of instances. Reads 0 on a task created with `advancedRanges`. """
-    state_transition_time: None | str | Unset = UNSET
+    state_transition_time: datetime.datetime | None | Unset = UNSET
     """ When the resource entered its current state. """
-    previous_state_transition_time: None | str | Unset = UNSET
+    previous_state_transition_time: datetime.datetime | None | Unset = UNSET
     """ When the resource entered its previous state. """
-    creation_date: None | str | Unset = UNSET
+    creation_date: datetime.datetime | None | Unset = UNSET
     """ When the resource was created. """
-    last_modified: None | str | Unset = UNSET
+    last_modified: datetime.datetime | None | Unset = UNSET
     """ When the resource was last modified. """
-    end_date: None | str | Unset = UNSET
+    end_date: datetime.datetime | None | Unset = UNSET
     """ When the resource reached a final state (`0001-01-01T00:00:00Z` while it has not). """
     running_instance_count: int | None | Unset = UNSET
     """ Number of instances currently running. """
@@ -145,29 +119,56 @@ class PoolOutput:
     task_default_wait_for_pool_resources_synchronization: bool | None | Unset = UNSET
     """ Default of `waitForPoolResourcesSynchronization` for the tasks submitted to this pool. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "uuid": "uuid",
+        "errors": "errors",
+        "elastic_property": "elasticProperty",
+        "scaling": "scaling",
+        "preparation_task": "preparationTask",
+        "constants": "constants",
+        "secrets_access_rights": "secretsAccessRights",
+        "tags": "tags",
+        "resource_buckets": "resourceBuckets",
+        "advanced_resource_buckets": "advancedResourceBuckets",
+        "status": "status",
+        "total_slot_capacity": "totalSlotCapacity",
+        "pool_usage": "poolUsage",
+        "hardware_constraints": "hardwareConstraints",
+        "scheduling_type": "schedulingType",
+        "targeted_reserved_machine_key": "targetedReservedMachineKey",
+        "auto_delete_on_completion": "autoDeleteOnCompletion",
+        "completion_time_to_live": "completionTimeToLive",
+        "labels": "labels",
+        "privileges": "privileges",
+        "default_retry_settings": "defaultRetrySettings",
+        "name": "name",
+        "shortname": "shortname",
+        "profile": "profile",
+        "state": "state",
+        "previous_state": "previousState",
+        "instance_count": "instanceCount",
+        "state_transition_time": "stateTransitionTime",
+        "previous_state_transition_time": "previousStateTransitionTime",
+        "creation_date": "creationDate",
+        "last_modified": "lastModified",
+        "end_date": "endDate",
+        "running_instance_count": "runningInstanceCount",
+        "running_core_count": "runningCoreCount",
+        "queued_or_running_task_instances_count": "queuedOrRunningTaskInstancesCount",
+        "execution_time": "executionTime",
+        "wall_time": "wallTime",
+        "task_default_wait_for_pool_resources_synchronization": "taskDefaultWaitForPoolResourcesSynchronization",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"PoolOutput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
-        from ..models.elastic_property_output import ElasticPropertyOutput  # noqa: PLC0415
-        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
-        from ..models.labels import Labels  # noqa: PLC0415
-        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
-        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
-        from ..models.pool_preparation_task_output import PoolPreparationTaskOutput  # noqa: PLC0415
-        from ..models.pool_status import PoolStatus  # noqa: PLC0415
-        from ..models.privileges import Privileges  # noqa: PLC0415
-        from ..models.retry_settings import RetrySettings  # noqa: PLC0415
-        from ..models.scaling_output import ScalingOutput  # noqa: PLC0415
-        from ..models.secrets_access_rights import SecretsAccessRights  # noqa: PLC0415
-        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
-        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
-
         uuid = str(self.uuid)
 
         errors: list[dict[str, Any]] | None | Unset
@@ -408,30 +409,40 @@ class PoolOutput:
         state_transition_time: None | str | Unset
         if isinstance(self.state_transition_time, Unset):
             state_transition_time = UNSET
+        elif isinstance(self.state_transition_time, datetime.datetime):
+            state_transition_time = format_qarnot_datetime(self.state_transition_time)
         else:
             state_transition_time = self.state_transition_time
 
         previous_state_transition_time: None | str | Unset
         if isinstance(self.previous_state_transition_time, Unset):
             previous_state_transition_time = UNSET
+        elif isinstance(self.previous_state_transition_time, datetime.datetime):
+            previous_state_transition_time = format_qarnot_datetime(self.previous_state_transition_time)
         else:
             previous_state_transition_time = self.previous_state_transition_time
 
         creation_date: None | str | Unset
         if isinstance(self.creation_date, Unset):
             creation_date = UNSET
+        elif isinstance(self.creation_date, datetime.datetime):
+            creation_date = format_qarnot_datetime(self.creation_date)
         else:
             creation_date = self.creation_date
 
         last_modified: None | str | Unset
         if isinstance(self.last_modified, Unset):
             last_modified = UNSET
+        elif isinstance(self.last_modified, datetime.datetime):
+            last_modified = format_qarnot_datetime(self.last_modified)
         else:
             last_modified = self.last_modified
 
         end_date: None | str | Unset
         if isinstance(self.end_date, Unset):
             end_date = UNSET
+        elif isinstance(self.end_date, datetime.datetime):
+            end_date = format_qarnot_datetime(self.end_date)
         else:
             end_date = self.end_date
 
@@ -561,31 +572,6 @@ class PoolOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
-        from ..models.elastic_property_output import ElasticPropertyOutput  # noqa: PLC0415
-        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
-        from ..models.key_value import KeyValue  # noqa: PLC0415
-        from ..models.labels import Labels  # noqa: PLC0415
-        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
-        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
-        from ..models.pool_preparation_task_output import PoolPreparationTaskOutput  # noqa: PLC0415
-        from ..models.pool_status import PoolStatus  # noqa: PLC0415
-        from ..models.privileges import Privileges  # noqa: PLC0415
-        from ..models.resource_error import ResourceError  # noqa: PLC0415
-        from ..models.resources_bucket import ResourcesBucket  # noqa: PLC0415
-        from ..models.retry_settings import RetrySettings  # noqa: PLC0415
-        from ..models.scaling_output import ScalingOutput  # noqa: PLC0415
-        from ..models.secrets_access_rights import SecretsAccessRights  # noqa: PLC0415
-        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
-        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
-        from ..models.unknown_hardware_constraint import UnknownHardwareConstraint  # noqa: PLC0415
-
         d = dict(src_dict)
         uuid = UUID(d.pop("uuid"))
 
@@ -1146,50 +1132,90 @@ class PoolOutput:
 
         instance_count = _parse_instance_count(d.pop("instanceCount", UNSET))
 
-        def _parse_state_transition_time(data: object) -> None | str | Unset:
+        def _parse_state_transition_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                state_transition_time_type_0 = parse_qarnot_datetime(data)
+
+                return state_transition_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         state_transition_time = _parse_state_transition_time(d.pop("stateTransitionTime", UNSET))
 
-        def _parse_previous_state_transition_time(data: object) -> None | str | Unset:
+        def _parse_previous_state_transition_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                previous_state_transition_time_type_0 = parse_qarnot_datetime(data)
+
+                return previous_state_transition_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         previous_state_transition_time = _parse_previous_state_transition_time(
             d.pop("previousStateTransitionTime", UNSET)
         )
 
-        def _parse_creation_date(data: object) -> None | str | Unset:
+        def _parse_creation_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                creation_date_type_0 = parse_qarnot_datetime(data)
+
+                return creation_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         creation_date = _parse_creation_date(d.pop("creationDate", UNSET))
 
-        def _parse_last_modified(data: object) -> None | str | Unset:
+        def _parse_last_modified(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_modified_type_0 = parse_qarnot_datetime(data)
+
+                return last_modified_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         last_modified = _parse_last_modified(d.pop("lastModified", UNSET))
 
-        def _parse_end_date(data: object) -> None | str | Unset:
+        def _parse_end_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                end_date_type_0 = parse_qarnot_datetime(data)
+
+                return end_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         end_date = _parse_end_date(d.pop("endDate", UNSET))
 
@@ -1312,3 +1338,29 @@ class PoolOutput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: E402
+from ..models.elastic_property_output import ElasticPropertyOutput  # noqa: E402
+from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: E402
+from ..models.key_value import KeyValue  # noqa: E402
+from ..models.labels import Labels  # noqa: E402
+from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: E402
+from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: E402
+from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: E402
+from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: E402
+from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: E402
+from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: E402
+from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: E402
+from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: E402
+from ..models.pool_preparation_task_output import PoolPreparationTaskOutput  # noqa: E402
+from ..models.pool_status import PoolStatus  # noqa: E402
+from ..models.privileges import Privileges  # noqa: E402
+from ..models.resource_error import ResourceError  # noqa: E402
+from ..models.resources_bucket import ResourcesBucket  # noqa: E402
+from ..models.retry_settings import RetrySettings  # noqa: E402
+from ..models.scaling_output import ScalingOutput  # noqa: E402
+from ..models.secrets_access_rights import SecretsAccessRights  # noqa: E402
+from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: E402
+from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: E402
+from ..models.unknown_hardware_constraint import UnknownHardwareConstraint  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.pool_output import PoolOutput
-
 
 T = TypeVar("T", bound="PoolOutputPage")
 
@@ -32,6 +28,22 @@ class PoolOutputPage:
     token: None | str | Unset = UNSET
     """ Token of this page (sent by some API versions; clients read `nextToken`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "data": "data",
+        "count": "count",
+        "total": "total",
+        "is_truncated": "isTruncated",
+        "next_token": "nextToken",
+        "token": "token",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"PoolOutputPage({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         data = []
@@ -91,8 +103,6 @@ class PoolOutputPage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.pool_output import PoolOutput  # noqa: PLC0415
-
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -173,3 +183,6 @@ class PoolOutputPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.pool_output import PoolOutput  # noqa: E402

@@ -1,20 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.execution_time_by_cpu_model import ExecutionTimeByCpuModel
-    from ..models.execution_time_by_instance_id import ExecutionTimeByInstanceId
-    from ..models.execution_time_by_machine_specification import ExecutionTimeByMachineSpecification
-    from ..models.execution_time_ghz_by_cpu_model import ExecutionTimeGhzByCpuModel
-    from ..models.running_instances_info import RunningInstancesInfo
-
+from ..types import UNSET, Unset, format_qarnot_datetime, parse_qarnot_datetime
 
 T = TypeVar("T", bound="PoolStatus")
 
@@ -23,9 +16,9 @@ T = TypeVar("T", bound="PoolStatus")
 class PoolStatus:
     """Execution details of a pool. Every field is optional: the API may send `{}`."""
 
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     """ When the status was computed. """
-    last_update_timestamp: None | str | Unset = UNSET
+    last_update_timestamp: datetime.datetime | None | Unset = UNSET
     """ When the status last changed. """
     download_progress: float | None | Unset = UNSET
     """ Progress of the resource download, percent. """
@@ -84,19 +77,58 @@ class PoolStatus:
     running_instances_info: None | RunningInstancesInfo | Unset = UNSET
     """ Live metrics of the running instances. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "timestamp": "timestamp",
+        "last_update_timestamp": "lastUpdateTimestamp",
+        "download_progress": "downloadProgress",
+        "execution_progress": "executionProgress",
+        "upload_progress": "uploadProgress",
+        "instance_count": "instanceCount",
+        "download_time": "downloadTime",
+        "download_time_sec": "downloadTimeSec",
+        "environment_time": "environmentTime",
+        "environment_time_sec": "environmentTimeSec",
+        "execution_time": "executionTime",
+        "execution_time_sec": "executionTimeSec",
+        "execution_time_by_cpu_model": "executionTimeByCpuModel",
+        "execution_time_by_machine_specification": "executionTimeByMachineSpecification",
+        "execution_time_by_instance_id": "executionTimeByInstanceId",
+        "execution_time_ghz_by_cpu_model": "executionTimeGhzByCpuModel",
+        "upload_time": "uploadTime",
+        "upload_time_sec": "uploadTimeSec",
+        "wall_time": "wallTime",
+        "wall_time_sec": "wallTimeSec",
+        "succeeded_range": "succeededRange",
+        "executed_range": "executedRange",
+        "failed_range": "failedRange",
+        "cancelled_range": "cancelledRange",
+        "failed_only_range": "failedOnlyRange",
+        "started_once_range": "startedOnceRange",
+        "running_instances_info": "runningInstancesInfo",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"PoolStatus({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.running_instances_info import RunningInstancesInfo  # noqa: PLC0415
-
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = format_qarnot_datetime(self.timestamp)
         else:
             timestamp = self.timestamp
 
         last_update_timestamp: None | str | Unset
         if isinstance(self.last_update_timestamp, Unset):
             last_update_timestamp = UNSET
+        elif isinstance(self.last_update_timestamp, datetime.datetime):
+            last_update_timestamp = format_qarnot_datetime(self.last_update_timestamp)
         else:
             last_update_timestamp = self.last_update_timestamp
 
@@ -342,29 +374,39 @@ class PoolStatus:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.execution_time_by_cpu_model import ExecutionTimeByCpuModel  # noqa: PLC0415
-        from ..models.execution_time_by_instance_id import ExecutionTimeByInstanceId  # noqa: PLC0415
-        from ..models.execution_time_by_machine_specification import ExecutionTimeByMachineSpecification  # noqa: PLC0415
-        from ..models.execution_time_ghz_by_cpu_model import ExecutionTimeGhzByCpuModel  # noqa: PLC0415
-        from ..models.running_instances_info import RunningInstancesInfo  # noqa: PLC0415
-
         d = dict(src_dict)
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = parse_qarnot_datetime(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
-        def _parse_last_update_timestamp(data: object) -> None | str | Unset:
+        def _parse_last_update_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_update_timestamp_type_0 = parse_qarnot_datetime(data)
+
+                return last_update_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         last_update_timestamp = _parse_last_update_timestamp(d.pop("lastUpdateTimestamp", UNSET))
 
@@ -719,3 +761,10 @@ class PoolStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.execution_time_by_cpu_model import ExecutionTimeByCpuModel  # noqa: E402
+from ..models.execution_time_by_instance_id import ExecutionTimeByInstanceId  # noqa: E402
+from ..models.execution_time_by_machine_specification import ExecutionTimeByMachineSpecification  # noqa: E402
+from ..models.execution_time_ghz_by_cpu_model import ExecutionTimeGhzByCpuModel  # noqa: E402
+from ..models.running_instances_info import RunningInstancesInfo  # noqa: E402

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.elastic_property_input import ElasticPropertyInput
-    from ..models.key_value import KeyValue
-    from ..models.scaling_input import ScalingInput
-
 
 T = TypeVar("T", bound="PoolUpdateInput")
 
@@ -32,6 +26,21 @@ class PoolUpdateInput:
     scaling: ScalingInput | Unset = UNSET
     """ Scaling specification of a pool: the first enabled policy in the list is active. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "constants": "constants",
+        "constraints": "constraints",
+        "tags": "tags",
+        "elastic_property": "elasticProperty",
+        "scaling": "scaling",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"PoolUpdateInput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         constants: list[dict[str, Any]] | None | Unset
@@ -93,10 +102,6 @@ class PoolUpdateInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.elastic_property_input import ElasticPropertyInput  # noqa: PLC0415
-        from ..models.key_value import KeyValue  # noqa: PLC0415
-        from ..models.scaling_input import ScalingInput  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_constants(data: object) -> list[KeyValue] | None | Unset:
@@ -200,3 +205,8 @@ class PoolUpdateInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.elastic_property_input import ElasticPropertyInput  # noqa: E402
+from ..models.key_value import KeyValue  # noqa: E402
+from ..models.scaling_input import ScalingInput  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,6 +18,17 @@ class Privileges:
     export_api_and_storage_credentials_in_environment: bool | None | Unset = UNSET
     """ Whether the API token and storage credentials are exported in the instances' environment. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "export_api_and_storage_credentials_in_environment": "exportApiAndStorageCredentialsInEnvironment",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"Privileges({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         export_api_and_storage_credentials_in_environment: bool | None | Unset

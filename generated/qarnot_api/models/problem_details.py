@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.problem_details_errors_type_0 import ProblemDetailsErrorsType0
-    from ..models.problem_details_extensions_type_0 import ProblemDetailsExtensionsType0
-
 
 T = TypeVar("T", bound="ProblemDetails")
 
@@ -37,11 +32,26 @@ class ProblemDetails:
     extensions: None | ProblemDetailsExtensionsType0 | Unset = UNSET
     """ Extension members (may hold `traceId`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "type_": "type",
+        "title": "title",
+        "status": "status",
+        "detail": "detail",
+        "instance": "instance",
+        "errors": "errors",
+        "trace_id": "traceId",
+        "extensions": "extensions",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ProblemDetails({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.problem_details_errors_type_0 import ProblemDetailsErrorsType0  # noqa: PLC0415
-        from ..models.problem_details_extensions_type_0 import ProblemDetailsExtensionsType0  # noqa: PLC0415
-
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
             type_ = UNSET
@@ -118,9 +128,6 @@ class ProblemDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.problem_details_errors_type_0 import ProblemDetailsErrorsType0  # noqa: PLC0415
-        from ..models.problem_details_extensions_type_0 import ProblemDetailsExtensionsType0  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_type_(data: object) -> None | str | Unset:
@@ -240,3 +247,7 @@ class ProblemDetails:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.problem_details_errors_type_0 import ProblemDetailsErrorsType0  # noqa: E402
+from ..models.problem_details_extensions_type_0 import ProblemDetailsExtensionsType0  # noqa: E402

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET
 
 T = TypeVar("T", bound="ProblemDetailsErrorsType0")
 
@@ -14,6 +16,15 @@ class ProblemDetailsErrorsType0:
     """Validation messages per offending field (`""` for the body as a whole)."""
 
     additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {}
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ProblemDetailsErrorsType0({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
 

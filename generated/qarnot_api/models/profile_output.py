@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.profile_constant import ProfileConstant
-    from ..models.profile_license import ProfileLicense
-
 
 T = TypeVar("T", bound="ProfileOutput")
 
@@ -27,6 +22,19 @@ class ProfileOutput:
     licenses: list[ProfileLicense] | None | Unset = UNSET
     """ Licenses attached to the profile. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "constants": "constants",
+        "licenses": "licenses",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ProfileOutput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -71,9 +79,6 @@ class ProfileOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.profile_constant import ProfileConstant  # noqa: PLC0415
-        from ..models.profile_license import ProfileLicense  # noqa: PLC0415
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -145,3 +150,7 @@ class ProfileOutput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.profile_constant import ProfileConstant  # noqa: E402
+from ..models.profile_license import ProfileLicense  # noqa: E402

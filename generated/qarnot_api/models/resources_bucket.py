@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.resources_bucket_filtering import ResourcesBucketFiltering
-    from ..models.resources_transformation import ResourcesTransformation
-
 
 T = TypeVar("T", bound="ResourcesBucket")
 
@@ -29,11 +24,22 @@ class ResourcesBucket:
     cache_ttl_sec: int | None | Unset = UNSET
     """ Time-to-live of the cached objects, in seconds. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "bucket_name": "bucketName",
+        "filtering": "filtering",
+        "resources_transformation": "resourcesTransformation",
+        "cache_ttl_sec": "cacheTTLSec",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ResourcesBucket({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.resources_bucket_filtering import ResourcesBucketFiltering  # noqa: PLC0415
-        from ..models.resources_transformation import ResourcesTransformation  # noqa: PLC0415
-
         bucket_name = self.bucket_name
 
         filtering: dict[str, Any] | None | Unset
@@ -76,9 +82,6 @@ class ResourcesBucket:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.resources_bucket_filtering import ResourcesBucketFiltering  # noqa: PLC0415
-        from ..models.resources_transformation import ResourcesTransformation  # noqa: PLC0415
-
         d = dict(src_dict)
         bucket_name = d.pop("bucketName")
 
@@ -150,3 +153,7 @@ class ResourcesBucket:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.resources_bucket_filtering import ResourcesBucketFiltering  # noqa: E402
+from ..models.resources_transformation import ResourcesTransformation  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.prefix_filtering import PrefixFiltering
-
 
 T = TypeVar("T", bound="ResourcesBucketFiltering")
 
@@ -22,10 +18,19 @@ class ResourcesBucketFiltering:
     prefix_filtering: None | PrefixFiltering | Unset = UNSET
     """ Keep only the objects under this prefix. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "prefix_filtering": "prefixFiltering",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ResourcesBucketFiltering({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.prefix_filtering import PrefixFiltering  # noqa: PLC0415
-
         prefix_filtering: dict[str, Any] | None | Unset
         if isinstance(self.prefix_filtering, Unset):
             prefix_filtering = UNSET
@@ -44,8 +49,6 @@ class ResourcesBucketFiltering:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.prefix_filtering import PrefixFiltering  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_prefix_filtering(data: object) -> None | PrefixFiltering | Unset:
@@ -87,3 +90,6 @@ class ResourcesBucketFiltering:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.prefix_filtering import PrefixFiltering  # noqa: E402

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.strip_prefix import StripPrefix
-
 
 T = TypeVar("T", bound="ResourcesTransformation")
 
@@ -22,10 +18,19 @@ class ResourcesTransformation:
     strip_prefix: None | StripPrefix | Unset = UNSET
     """ Strip this prefix from every key. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "strip_prefix": "stripPrefix",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ResourcesTransformation({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.strip_prefix import StripPrefix  # noqa: PLC0415
-
         strip_prefix: dict[str, Any] | None | Unset
         if isinstance(self.strip_prefix, Unset):
             strip_prefix = UNSET
@@ -44,8 +49,6 @@ class ResourcesTransformation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.strip_prefix import StripPrefix  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_strip_prefix(data: object) -> None | StripPrefix | Unset:
@@ -87,3 +90,6 @@ class ResourcesTransformation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.strip_prefix import StripPrefix  # noqa: E402

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.per_running_instance_info import PerRunningInstanceInfo
-    from ..models.running_core_count_by_cpu_model import RunningCoreCountByCpuModel
-
+from ..types import UNSET, Unset, format_qarnot_datetime, parse_qarnot_datetime
 
 T = TypeVar("T", bound="RunningInstancesInfo")
 
@@ -24,7 +20,7 @@ class RunningInstancesInfo:
     """ One entry per running instance. """
     snapshot_results: list[Any] | None | Unset = UNSET
     """ Files produced by the latest snapshot (the reference only shows an empty list). """
-    timestamp: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
     """ When the metrics were measured. """
     average_frequency_g_hz: float | None | Unset = UNSET
     """ Average CPU frequency, GHz. """
@@ -51,6 +47,31 @@ class RunningInstancesInfo:
     running_core_count_by_cpu_model: list[RunningCoreCountByCpuModel] | None | Unset = UNSET
     """ Cores in use per CPU model. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "per_running_instance_info": "perRunningInstanceInfo",
+        "snapshot_results": "snapshotResults",
+        "timestamp": "timestamp",
+        "average_frequency_g_hz": "averageFrequencyGHz",
+        "max_frequency_g_hz": "maxFrequencyGHz",
+        "min_frequency_g_hz": "minFrequencyGHz",
+        "average_max_frequency_g_hz": "averageMaxFrequencyGHz",
+        "average_cpu_usage": "averageCpuUsage",
+        "cluster_power_indicator": "clusterPowerIndicator",
+        "average_memory_usage": "averageMemoryUsage",
+        "average_network_in_kbps": "averageNetworkInKbps",
+        "average_network_out_kbps": "averageNetworkOutKbps",
+        "total_network_in_kbps": "totalNetworkInKbps",
+        "total_network_out_kbps": "totalNetworkOutKbps",
+        "running_core_count_by_cpu_model": "runningCoreCountByCpuModel",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"RunningInstancesInfo({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         per_running_instance_info: list[dict[str, Any]] | None | Unset
@@ -77,6 +98,8 @@ class RunningInstancesInfo:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = format_qarnot_datetime(self.timestamp)
         else:
             timestamp = self.timestamp
 
@@ -196,9 +219,6 @@ class RunningInstancesInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.per_running_instance_info import PerRunningInstanceInfo  # noqa: PLC0415
-        from ..models.running_core_count_by_cpu_model import RunningCoreCountByCpuModel  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_per_running_instance_info(data: object) -> list[PerRunningInstanceInfo] | None | Unset:
@@ -242,12 +262,20 @@ class RunningInstancesInfo:
 
         snapshot_results = _parse_snapshot_results(d.pop("snapshotResults", UNSET))
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = parse_qarnot_datetime(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
@@ -412,3 +440,7 @@ class RunningInstancesInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.per_running_instance_info import PerRunningInstanceInfo  # noqa: E402
+from ..models.running_core_count_by_cpu_model import RunningCoreCountByCpuModel  # noqa: E402

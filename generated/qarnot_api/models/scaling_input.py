@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.fixed_scaling_policy import FixedScalingPolicy
-    from ..models.managed_tasks_queue_scaling_policy import ManagedTasksQueueScalingPolicy
-    from ..models.unknown_scaling_policy import UnknownScalingPolicy
-
 
 T = TypeVar("T", bound="ScalingInput")
 
@@ -24,11 +18,19 @@ class ScalingInput:
     policies: list[FixedScalingPolicy | ManagedTasksQueueScalingPolicy | UnknownScalingPolicy] | None | Unset = UNSET
     """ Scaling policies, in priority order. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "policies": "policies",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"ScalingInput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.fixed_scaling_policy import FixedScalingPolicy  # noqa: PLC0415
-        from ..models.managed_tasks_queue_scaling_policy import ManagedTasksQueueScalingPolicy  # noqa: PLC0415
-
         policies: list[dict[str, Any]] | None | Unset
         if isinstance(self.policies, Unset):
             policies = UNSET
@@ -58,10 +60,6 @@ class ScalingInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.fixed_scaling_policy import FixedScalingPolicy  # noqa: PLC0415
-        from ..models.managed_tasks_queue_scaling_policy import ManagedTasksQueueScalingPolicy  # noqa: PLC0415
-        from ..models.unknown_scaling_policy import UnknownScalingPolicy  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_policies(
@@ -138,3 +136,8 @@ class ScalingInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.fixed_scaling_policy import FixedScalingPolicy  # noqa: E402
+from ..models.managed_tasks_queue_scaling_policy import ManagedTasksQueueScalingPolicy  # noqa: E402
+from ..models.unknown_scaling_policy import UnknownScalingPolicy  # noqa: E402

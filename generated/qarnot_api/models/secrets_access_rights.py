@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.secret_access_right_by_prefix import SecretAccessRightByPrefix
-    from ..models.secret_access_right_by_secret import SecretAccessRightBySecret
-
 
 T = TypeVar("T", bound="SecretsAccessRights")
 
@@ -25,6 +20,18 @@ class SecretsAccessRights:
     by_prefix: list[SecretAccessRightByPrefix] | None | Unset = UNSET
     """ Secrets granted by key prefix. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "by_secret": "bySecret",
+        "by_prefix": "byPrefix",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"SecretsAccessRights({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         by_secret: list[dict[str, Any]] | None | Unset
@@ -63,9 +70,6 @@ class SecretsAccessRights:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.secret_access_right_by_prefix import SecretAccessRightByPrefix  # noqa: PLC0415
-        from ..models.secret_access_right_by_secret import SecretAccessRightBySecret  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_by_secret(data: object) -> list[SecretAccessRightBySecret] | None | Unset:
@@ -135,3 +139,7 @@ class SecretsAccessRights:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.secret_access_right_by_prefix import SecretAccessRightByPrefix  # noqa: E402
+from ..models.secret_access_right_by_secret import SecretAccessRightBySecret  # noqa: E402

@@ -1,18 +1,15 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.snapshot_state import SnapshotState, check_snapshot_state
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.snapshot_config import SnapshotConfig
-
+from ..types import UNSET, Unset, format_qarnot_datetime, parse_qarnot_datetime
 
 T = TypeVar("T", bound="SnapshotStatusOutput")
 
@@ -25,9 +22,9 @@ class SnapshotStatusOutput:
     """ Snapshot id. """
     task_uuid: None | Unset | UUID = UNSET
     """ Uuid of the task. """
-    trigger_date: None | str | Unset = UNSET
+    trigger_date: datetime.datetime | None | Unset = UNSET
     """ When the snapshot was requested. """
-    last_update_date: None | str | Unset = UNSET
+    last_update_date: datetime.datetime | None | Unset = UNSET
     """ When its status last changed. """
     snapshot_config: None | SnapshotConfig | Unset = UNSET
     """ Filters and destination. """
@@ -38,10 +35,26 @@ class SnapshotStatusOutput:
     transferred_size: int | None | Unset = UNSET
     """ Bytes uploaded so far. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "task_uuid": "taskUuid",
+        "trigger_date": "triggerDate",
+        "last_update_date": "lastUpdateDate",
+        "snapshot_config": "snapshotConfig",
+        "status": "status",
+        "size_to_upload": "sizeToUpload",
+        "transferred_size": "transferredSize",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"SnapshotStatusOutput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.snapshot_config import SnapshotConfig  # noqa: PLC0415
-
         id = self.id
 
         task_uuid: None | str | Unset
@@ -55,12 +68,16 @@ class SnapshotStatusOutput:
         trigger_date: None | str | Unset
         if isinstance(self.trigger_date, Unset):
             trigger_date = UNSET
+        elif isinstance(self.trigger_date, datetime.datetime):
+            trigger_date = format_qarnot_datetime(self.trigger_date)
         else:
             trigger_date = self.trigger_date
 
         last_update_date: None | str | Unset
         if isinstance(self.last_update_date, Unset):
             last_update_date = UNSET
+        elif isinstance(self.last_update_date, datetime.datetime):
+            last_update_date = format_qarnot_datetime(self.last_update_date)
         else:
             last_update_date = self.last_update_date
 
@@ -118,8 +135,6 @@ class SnapshotStatusOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.snapshot_config import SnapshotConfig  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -140,21 +155,37 @@ class SnapshotStatusOutput:
 
         task_uuid = _parse_task_uuid(d.pop("taskUuid", UNSET))
 
-        def _parse_trigger_date(data: object) -> None | str | Unset:
+        def _parse_trigger_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                trigger_date_type_0 = parse_qarnot_datetime(data)
+
+                return trigger_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         trigger_date = _parse_trigger_date(d.pop("triggerDate", UNSET))
 
-        def _parse_last_update_date(data: object) -> None | str | Unset:
+        def _parse_last_update_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_update_date_type_0 = parse_qarnot_datetime(data)
+
+                return last_update_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         last_update_date = _parse_last_update_date(d.pop("lastUpdateDate", UNSET))
 
@@ -239,3 +270,6 @@ class SnapshotStatusOutput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.snapshot_config import SnapshotConfig  # noqa: E402

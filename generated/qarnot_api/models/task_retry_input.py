@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -9,30 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.scheduling_type import SchedulingType, check_scheduling_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint
-    from ..models.dependency_input import DependencyInput
-    from ..models.forced_constant import ForcedConstant
-    from ..models.gpu_hardware_constraint import GpuHardwareConstraint
-    from ..models.key_value import KeyValue
-    from ..models.labels import Labels
-    from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint
-    from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint
-    from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint
-    from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint
-    from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint
-    from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint
-    from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint
-    from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint
-    from ..models.privileges import Privileges
-    from ..models.resources_bucket import ResourcesBucket
-    from ..models.retry_settings import RetrySettings
-    from ..models.secrets_access_rights import SecretsAccessRights
-    from ..models.specific_hardware_constraint import SpecificHardwareConstraint
-    from ..models.ssd_hardware_constraint import SSDHardwareConstraint
-    from ..models.unknown_hardware_constraint import UnknownHardwareConstraint
-
 
 T = TypeVar("T", bound="TaskRetryInput")
 
@@ -132,22 +108,51 @@ class TaskRetryInput:
     retry_settings: RetrySettings | Unset = UNSET
     """ How failed instances are retried. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "name": "name",
+        "shortname": "shortname",
+        "profile": "profile",
+        "job_uuid": "jobUuid",
+        "resource_buckets": "resourceBuckets",
+        "advanced_resource_buckets": "advancedResourceBuckets",
+        "result_bucket": "resultBucket",
+        "constants": "constants",
+        "forced_constants": "forcedConstants",
+        "constraints": "constraints",
+        "hardware_constraints": "hardwareConstraints",
+        "secrets_access_rights": "secretsAccessRights",
+        "tags": "tags",
+        "snapshot_whitelist": "snapshotWhitelist",
+        "snapshot_blacklist": "snapshotBlacklist",
+        "snapshot_bucket": "snapshotBucket",
+        "snapshot_bucket_prefix": "snapshotBucketPrefix",
+        "results_whitelist": "resultsWhitelist",
+        "results_blacklist": "resultsBlacklist",
+        "results_bucket": "resultsBucket",
+        "results_bucket_prefix": "resultsBucketPrefix",
+        "priority": "priority",
+        "dependencies": "dependencies",
+        "auto_delete_on_completion": "autoDeleteOnCompletion",
+        "completion_time_to_live": "completionTimeToLive",
+        "wait_for_pool_resources_synchronization": "waitForPoolResourcesSynchronization",
+        "upload_results_on_cancellation": "uploadResultsOnCancellation",
+        "labels": "labels",
+        "scheduling_type": "schedulingType",
+        "targeted_reserved_machine_key": "targetedReservedMachineKey",
+        "default_resources_cache_ttl_sec": "defaultResourcesCacheTTLSec",
+        "privileges": "privileges",
+        "retry_settings": "retrySettings",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"TaskRetryInput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
-        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
-        from ..models.labels import Labels  # noqa: PLC0415
-        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
-        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
-        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
-        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
-
         name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
@@ -477,28 +482,6 @@ class TaskRetryInput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: PLC0415
-        from ..models.dependency_input import DependencyInput  # noqa: PLC0415
-        from ..models.forced_constant import ForcedConstant  # noqa: PLC0415
-        from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: PLC0415
-        from ..models.key_value import KeyValue  # noqa: PLC0415
-        from ..models.labels import Labels  # noqa: PLC0415
-        from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: PLC0415
-        from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: PLC0415
-        from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: PLC0415
-        from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: PLC0415
-        from ..models.privileges import Privileges  # noqa: PLC0415
-        from ..models.resources_bucket import ResourcesBucket  # noqa: PLC0415
-        from ..models.retry_settings import RetrySettings  # noqa: PLC0415
-        from ..models.secrets_access_rights import SecretsAccessRights  # noqa: PLC0415
-        from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: PLC0415
-        from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: PLC0415
-        from ..models.unknown_hardware_constraint import UnknownHardwareConstraint  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_name(data: object) -> None | str | Unset:
@@ -1112,3 +1095,26 @@ class TaskRetryInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.cpu_model_hardware_constraint import CpuModelHardwareConstraint  # noqa: E402
+from ..models.dependency_input import DependencyInput  # noqa: E402
+from ..models.forced_constant import ForcedConstant  # noqa: E402
+from ..models.gpu_hardware_constraint import GpuHardwareConstraint  # noqa: E402
+from ..models.key_value import KeyValue  # noqa: E402
+from ..models.labels import Labels  # noqa: E402
+from ..models.maximum_core_hardware_constraint import MaximumCoreHardwareConstraint  # noqa: E402
+from ..models.maximum_ram_core_ratio_hardware_constraint import MaximumRamCoreRatioHardwareConstraint  # noqa: E402
+from ..models.maximum_ram_hardware_constraint import MaximumRamHardwareConstraint  # noqa: E402
+from ..models.minimum_core_hardware_constraint import MinimumCoreHardwareConstraint  # noqa: E402
+from ..models.minimum_ram_core_ratio_hardware_constraint import MinimumRamCoreRatioHardwareConstraint  # noqa: E402
+from ..models.minimum_ram_hardware_constraint import MinimumRamHardwareConstraint  # noqa: E402
+from ..models.no_gpu_hardware_constraint import NoGpuHardwareConstraint  # noqa: E402
+from ..models.no_ssd_hardware_constraint import NoSSDHardwareConstraint  # noqa: E402
+from ..models.privileges import Privileges  # noqa: E402
+from ..models.resources_bucket import ResourcesBucket  # noqa: E402
+from ..models.retry_settings import RetrySettings  # noqa: E402
+from ..models.secrets_access_rights import SecretsAccessRights  # noqa: E402
+from ..models.specific_hardware_constraint import SpecificHardwareConstraint  # noqa: E402
+from ..models.ssd_hardware_constraint import SSDHardwareConstraint  # noqa: E402
+from ..models.unknown_hardware_constraint import UnknownHardwareConstraint  # noqa: E402

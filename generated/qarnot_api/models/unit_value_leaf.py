@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.unit_value_operator import UnitValueOperator, check_unit_value_operator
+from ..types import UNSET
 
 T = TypeVar("T", bound="UnitValueLeaf")
 
@@ -22,6 +23,19 @@ class UnitValueLeaf:
     value: Any
     """ Value compared with (string, number, boolean or null; date-times as ISO 8601 strings). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "field": "field",
+        "operator": "operator",
+        "value": "value",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"UnitValueLeaf({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         field = self.field

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.scheduling_type import SchedulingType, check_scheduling_type
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.reserved_quota import ReservedQuota
-
 
 T = TypeVar("T", bound="UserOutput")
 
@@ -71,6 +67,41 @@ class UserOutput:
     default_reserved_specification_key: None | str | Unset = UNSET
     """ Reserved machine specification used by default. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    json_keys: ClassVar[dict[str, str]] = {
+        "email": "email",
+        "max_bucket": "maxBucket",
+        "max_task": "maxTask",
+        "task_count": "taskCount",
+        "max_job": "maxJob",
+        "job_count": "jobCount",
+        "max_pool": "maxPool",
+        "pool_count": "poolCount",
+        "max_running_task": "maxRunningTask",
+        "max_running_pool": "maxRunningPool",
+        "running_task_count": "runningTaskCount",
+        "running_pool_count": "runningPoolCount",
+        "running_instance_count": "runningInstanceCount",
+        "running_core_count": "runningCoreCount",
+        "max_flex_instances": "maxFlexInstances",
+        "max_flex_cores": "maxFlexCores",
+        "max_on_demand_instances": "maxOnDemandInstances",
+        "max_on_demand_cores": "maxOnDemandCores",
+        "reserved_quotas": "reservedQuotas",
+        "quota_bytes": "quotaBytes",
+        "quota_bytes_bucket": "quotaBytesBucket",
+        "used_quota_bytes_bucket": "usedQuotaBytesBucket",
+        "used_quota_bytes": "usedQuotaBytes",
+        "default_scheduling": "defaultScheduling",
+        "default_reserved_specification_key": "defaultReservedSpecificationKey",
+    }
+    """Attribute name -> JSON member name, for every declared member."""
+
+    def __repr__(self) -> str:
+        """The set members only: unset ones (``UNSET``) are left out."""
+        parts = [f"{name}={value!r}" for name in self.json_keys if (value := getattr(self, name)) is not UNSET]
+        if self.additional_properties:
+            parts.append(f"additional_properties={self.additional_properties!r}")
+        return f"UserOutput({', '.join(parts)})"
 
     def to_dict(self) -> dict[str, Any]:
         email: None | str | Unset
@@ -289,8 +320,6 @@ class UserOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.reserved_quota import ReservedQuota  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_email(data: object) -> None | str | Unset:
@@ -587,3 +616,6 @@ class UserOutput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.reserved_quota import ReservedQuota  # noqa: E402
