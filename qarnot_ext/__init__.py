@@ -6,7 +6,8 @@ tools); modules with a leading underscore are private. The tools (:mod:`qarnot_e
 :mod:`qarnot_ext.contract`) need their extras and are never imported by the library.
 """
 
-import importlib.metadata as _metadata
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
 from qarnot_ext._async_client import AsyncQarnot
 from qarnot_ext._errors import (
@@ -67,11 +68,25 @@ from qarnot_ext._timefmt import (
 )
 from qarnot_ext._waits import DEFAULT_SNAPSHOT_TIMEOUT, DEFAULT_WAIT_TIMEOUT, WaitPolicy
 
-try:
-    __version__: str = _metadata.version("qarnot-toolkit")
-    """The installed distribution's version (PEP 440)."""
-except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
-    __version__ = "0+unknown"
+if _TYPE_CHECKING:
+    __version__: str
+    """The installed distribution's version (PEP 440), read on first use."""
+
+
+def __getattr__(name: str) -> _Any:
+    # __version__ is read from the installed distribution on first use: importlib.metadata costs
+    # more to import than the rest of the package's start-up.
+    if name == "__version__":
+        import importlib.metadata
+
+        try:
+            version = importlib.metadata.version("qarnot-toolkit")
+        except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+            version = "0+unknown"
+        globals()["__version__"] = version
+        return version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_SNAPSHOT_TIMEOUT",

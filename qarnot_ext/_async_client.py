@@ -28,21 +28,7 @@ import httpx
 from qarnot_ext._adapter import (
     OPS,
     AsyncExecutor,
-    BulkTaskResult,
-    GeneratedClient,
-    HardwareConstraint,
-    JobOutput,
     Op,
-    PoolOutput,
-    PoolSummaryOutput,
-    ProfileOutput,
-    ScalingOutput,
-    SettingsOutput,
-    SnapshotStatusOutput,
-    TaskOutput,
-    TaskSummaryOutput,
-    UserOutput,
-    VersionOutput,
     build_async_http,
     generated_client,
 )
@@ -87,6 +73,23 @@ from qarnot_ext._waits import (
 )
 
 if TYPE_CHECKING:
+    # Annotations only: the generated models load on first use, not at `import qarnot_ext`.
+    from qarnot_ext._adapter import (
+        BulkTaskResult,
+        GeneratedClient,
+        HardwareConstraint,
+        JobOutput,
+        PoolOutput,
+        PoolSummaryOutput,
+        ProfileOutput,
+        ScalingOutput,
+        SettingsOutput,
+        SnapshotStatusOutput,
+        TaskOutput,
+        TaskSummaryOutput,
+        UserOutput,
+        VersionOutput,
+    )
     from qarnot_ext.storage import AsyncStorage
 
 __all__ = [

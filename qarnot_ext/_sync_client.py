@@ -26,22 +26,8 @@ import httpx
 
 from qarnot_ext._adapter import (
     OPS,
-    BulkTaskResult,
     Executor,
-    GeneratedClient,
-    HardwareConstraint,
-    JobOutput,
     Op,
-    PoolOutput,
-    PoolSummaryOutput,
-    ProfileOutput,
-    ScalingOutput,
-    SettingsOutput,
-    SnapshotStatusOutput,
-    TaskOutput,
-    TaskSummaryOutput,
-    UserOutput,
-    VersionOutput,
     build_http,
     generated_client,
 )
@@ -86,6 +72,23 @@ from qarnot_ext._waits import (
 )
 
 if TYPE_CHECKING:
+    # Annotations only: the generated models load on first use, not at `import qarnot_ext`.
+    from qarnot_ext._adapter import (
+        BulkTaskResult,
+        GeneratedClient,
+        HardwareConstraint,
+        JobOutput,
+        PoolOutput,
+        PoolSummaryOutput,
+        ProfileOutput,
+        ScalingOutput,
+        SettingsOutput,
+        SnapshotStatusOutput,
+        TaskOutput,
+        TaskSummaryOutput,
+        UserOutput,
+        VersionOutput,
+    )
     from qarnot_ext.storage import Storage
 
 __all__ = [
