@@ -56,6 +56,12 @@ Rules the emulator follows where the API reference is silent:
   searched in the file name). A missing results bucket is created for the tenant. Unique snapshots
   go Triggered → InProgress (0.5 s) → Success (1.5 s); periodic ones every ``interval`` seconds.
   S3 credentials are the tenant's email and token; see ``_s3gate`` for how buckets are kept apart.
+* **Liberal in, conservative out.** Request bodies are read with keys in any case (``{"Value": …}``)
+  and a ``null`` in an optional field is ignored (``"preparationTask": null``). Responses carry
+  timestamps with at most 6 fractional digits, ``{}``/``[]`` rather than ``null`` where clients
+  iterate, and only the contract's fields. The real service's known quirks (7-digit fractions,
+  ``status: {}``, PascalCase keys, floats for integers, …) are opt-in: :data:`QUIRKS`,
+  ``Emulator(quirks=…)``, ``qarnot-emulator serve --quirks name,name``.
 * **Listings.** ``tag`` keeps items having any of the tags. Filters are checked like the client
   checks them (``qarnot_ext._filters``); pages hold 50 items by default, 1000 at most; page tokens
   are opaque and bound to the account, filter and order. Bulk creation answers 207 when any task
@@ -73,6 +79,7 @@ if TYPE_CHECKING:
     from qarnot_ext.emulator._app import create_app
     from qarnot_ext.emulator._clock import ManualClock, SpeedClock
     from qarnot_ext.emulator._model import FAIL_CONSTANT, INSTANCE_SECONDS_CONSTANT
+    from qarnot_ext.emulator._quirks import QUIRKS
     from qarnot_ext.emulator._server import DEFAULT_EMAIL, Emulator
     from qarnot_ext.emulator._state import EmulatorState, Tenant
 
@@ -80,6 +87,7 @@ __all__ = [
     "DEFAULT_EMAIL",
     "FAIL_CONSTANT",
     "INSTANCE_SECONDS_CONSTANT",
+    "QUIRKS",
     "Emulator",
     "EmulatorState",
     "ManualClock",
@@ -93,6 +101,7 @@ _HOMES: Final = {
     "Emulator": "_server",
     "FAIL_CONSTANT": "_model",
     "INSTANCE_SECONDS_CONSTANT": "_model",
+    "QUIRKS": "_quirks",
     "EmulatorState": "_state",
     "Tenant": "_state",
     "ManualClock": "_clock",

@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
         target.add_argument("--no-storage", action="store_true", help="run without the S3 endpoint")
         target.add_argument("--moto-url", help="reuse a running moto server instead of starting one")
         target.add_argument(
+            "--quirks",
+            default="",
+            metavar="NAME,NAME",
+            help="opt-in quirk modes of the real service (unknown names list the known ones)",
+        )
+        target.add_argument(
             "--allow-remote", action="store_true", help="allow binding a non-loopback address (no TLS!)"
         )
     return parser
@@ -114,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             moto_url=args.moto_url,
             instance_seconds=args.instance_seconds,
             allow_remote=args.allow_remote,
+            quirks=args.quirks,
         )
     except (ValueError, FileNotFoundError) as exc:
         print(f"qarnot-emulator: {exc}", file=sys.stderr)
@@ -133,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  storage:  {emulator.storage_url or 'disabled'}",
             f"  tenants:  {', '.join(t.email for t in emulator.tenants)}",
             f"  speed:    {args.speed:g}x, instances run {args.instance_seconds:g} s",
+            f"  quirks:   {', '.join(sorted(emulator.quirks)) or 'none'}",
             "Press Ctrl+C to stop.",
         ]
         print("\n".join(lines), flush=True)

@@ -46,7 +46,9 @@ from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from qarnot_ext.emulator._clock import SpeedClock
 from qarnot_ext.emulator._handlers import HANDLERS, NO_BODY, Call, Reply
+from qarnot_ext.emulator._liberal import BodyNormalizer
 from qarnot_ext.emulator._problems import HttpProblem, problem_body
+from qarnot_ext.emulator._quirks import apply_quirks
 from qarnot_ext.emulator._spec import API_VERSION, Operation, Spec, load_spec
 from qarnot_ext.emulator._state import EmulatorState
 
@@ -153,12 +155,20 @@ class OpenAPIMiddleware:
     """Validates requests and responses against the spec; see the module doc."""
 
     def __init__(
-        self, app: ASGIApp, *, spec: Spec, state: EmulatorState, validate_responses: bool = True
+        self,
+        app: ASGIApp,
+        *,
+        spec: Spec,
+        state: EmulatorState,
+        validate_responses: bool = True,
+        quirks: frozenset[str] = frozenset(),
     ) -> None:
         self.app = app
         self.spec = spec
         self.state = state
         self.validate_responses = validate_responses
+        self.quirks = quirks
+        self.normalizer = BodyNormalizer(spec.document)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -194,6 +204,8 @@ class OpenAPIMiddleware:
             await self._send_problem(send, problem, request_id)
             return
         operation = match.operation
+        if body and operation.has_body:
+            body = self._liberal(operation, body)
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])]
         query = _query_items(scope.get("query_string", b""))
         core_request = _CoreRequest(
@@ -241,6 +253,19 @@ class OpenAPIMiddleware:
             return
         response = (captured.get("status", 500), captured.get("headers", []), bytes(captured["body"]))
         await self._checked_send(send, core_request, operation, response, request_id)
+
+    def _liberal(self, operation: Operation, body: bytearray) -> bytearray:
+        """The body with keys spelt as the contract does and ignorable nulls dropped (``_liberal``)."""
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return body  # not JSON: validation says so
+        normalized = self.normalizer.normalize(
+            payload, self.normalizer.request_schema(operation.template, operation.method)
+        )
+        if normalized == payload:
+            return body
+        return bytearray(json.dumps(normalized, separators=(",", ":")).encode())
 
     def _prepare(
         self,
@@ -309,6 +334,8 @@ class OpenAPIMiddleware:
                 status, headers, data = _problem_response(
                     HttpProblem(500, f"{detail}: {'; '.join(errors)[:2000]}"), request_id
                 )
+        if self.quirks and status < 300 and data:
+            status, headers, data = self._quirky(status, headers, data)
         headers = [*headers, ("x-request-id", request_id)]
         await send(
             {
@@ -318,6 +345,17 @@ class OpenAPIMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": data})
+
+    def _quirky(
+        self, status: int, headers: list[tuple[str, str]], data: bytes
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
+        """The (validated) response as the opt-in quirk modes change it (``_quirks``)."""
+        kind = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if not kind.startswith("application/json"):
+            return status, headers, data
+        data = json.dumps(apply_quirks(json.loads(data), self.quirks), separators=(",", ":")).encode()
+        headers = [(k, str(len(data)) if k.lower() == "content-length" else v) for k, v in headers]
+        return status, headers, data
 
     def _response_errors(
         self, core_request: _CoreRequest, response: tuple[int, list[tuple[str, str]], bytes]
@@ -388,9 +426,17 @@ def _reply_response(reply: Reply) -> Response:
 
 
 def create_app(
-    state: EmulatorState, *, spec: Spec | None = None, validate_responses: bool = True
+    state: EmulatorState,
+    *,
+    spec: Spec | None = None,
+    validate_responses: bool = True,
+    quirks: frozenset[str] = frozenset(),
 ) -> Starlette:
-    """The emulator as an ASGI app over ``state`` (for uvicorn, httpx's ASGITransport or schemathesis)."""
+    """The emulator as an ASGI app over ``state`` (for uvicorn, httpx's ASGITransport or schemathesis).
+
+    ``quirks`` (names from :data:`qarnot_ext.emulator.QUIRKS`) makes responses deviate from the
+    contract the way the real service has been seen to, after they were validated.
+    """
     spec = spec if spec is not None else load_spec()
 
     async def endpoint(scope: Scope, receive: Receive, send: Send) -> None:
@@ -429,7 +475,13 @@ def create_app(
         raise RuntimeError(f"no handler for {', '.join(sorted(missing))}")
     app = Starlette(
         middleware=[
-            Middleware(OpenAPIMiddleware, spec=spec, state=state, validate_responses=validate_responses)
+            Middleware(
+                OpenAPIMiddleware,
+                spec=spec,
+                state=state,
+                validate_responses=validate_responses,
+                quirks=frozenset(quirks),
+            )
         ],
         lifespan=lifespan,
     )

@@ -26,6 +26,7 @@ from typing import Any, Final
 
 from qarnot_ext.emulator._app import create_app
 from qarnot_ext.emulator._clock import ManualClock, SpeedClock
+from qarnot_ext.emulator._quirks import parse_quirks
 from qarnot_ext.emulator._s3gate import S3Gateway
 from qarnot_ext.emulator._spec import Spec, load_spec
 from qarnot_ext.emulator._state import EmulatorState, Tenant
@@ -63,6 +64,8 @@ class Emulator:
         validate_responses: check every response against the spec (on by default; off only to
             measure the cost of validation).
         spec_path: the ``openapi.yaml`` to serve (default: bundled or the repository's).
+        quirks: opt-in quirk modes (names of :data:`~qarnot_ext.emulator.QUIRKS`, or ``"a,b"``): the
+            real service's deviations from the contract; an unknown name is an ``InvalidValueError``.
 
     """
 
@@ -81,6 +84,7 @@ class Emulator:
         allow_remote: bool = False,
         validate_responses: bool = True,
         spec_path: str | None = None,
+        quirks: str | Iterable[str] | None = None,
     ) -> None:
         if not allow_remote and not _is_loopback(host):
             raise ValueError(
@@ -89,6 +93,8 @@ class Emulator:
         chosen = list(tenants) if tenants is not None else [Tenant(DEFAULT_EMAIL, secrets.token_urlsafe(24))]
         if not chosen:
             raise ValueError("the emulator needs at least one tenant")
+        self.quirks = parse_quirks(quirks)
+        """The quirk modes in force."""
         self.host = host
         self._port = port
         self._s3_port = s3_port
@@ -104,7 +110,9 @@ class Emulator:
         self.state = EmulatorState(
             chosen, clock=self.clock, storage=backend, buckets=self.buckets, instance_seconds=instance_seconds
         )
-        self.app = create_app(self.state, spec=self.spec, validate_responses=validate_responses)
+        self.app = create_app(
+            self.state, spec=self.spec, validate_responses=validate_responses, quirks=self.quirks
+        )
         """The ASGI app (usable in-process, e.g. with httpx's ASGITransport or schemathesis)."""
         self._gateway = S3Gateway(self.state, self._moto, self.buckets) if self._moto is not None else None
         self._thread: threading.Thread | None = None
