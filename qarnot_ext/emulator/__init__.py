@@ -16,7 +16,8 @@ Other entry points: :func:`create_app` (the ASGI app over an :class:`EmulatorSta
 tests and schemathesis), :class:`Tenant`, :class:`ManualClock`, :class:`SpeedClock`, and the console
 script ``qarnot-emulator serve`` (``python -m qarnot_ext.emulator``).
 
-Every request and response is checked against ``openapi.yaml``; a response that breaks it is an
+Every request and response is checked against ``openapi.yaml`` (compiled validators, openapi-core to
+explain a rejection); a response that breaks it is an
 emulator bug, answered 500 and recorded in ``EmulatorState.violations``.
 
 Rules the emulator follows where the API reference is silent:

@@ -45,6 +45,7 @@ from starlette.responses import Response
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from qarnot_ext.emulator._clock import SpeedClock
+from qarnot_ext.emulator._fastrequest import FastRequestValidator
 from qarnot_ext.emulator._handlers import HANDLERS, NO_BODY, Call, Reply
 from qarnot_ext.emulator._liberal import BodyNormalizer
 from qarnot_ext.emulator._problems import HttpProblem, problem_body
@@ -96,12 +97,16 @@ class _CoreRequest:
         self.method = method.lower()
         self.path = path
         self.body = body or None
-        header_map = Headers(headers)
-        self.content_type = (header_map.get("content-type") or "").lower()
+        self.query_items = query
+        self.validated_path = path_params
+        self.content_type = next((v for k, v in headers if k.lower() == "content-type"), "").lower()
         self.pinned = pinned
         self.operation = operation
         self.parameters = RequestParameters(
-            query=ImmutableMultiDict(query), header=header_map, cookie=ImmutableMultiDict(), path=path_params
+            query=ImmutableMultiDict(query),
+            header=Headers(headers),
+            cookie=ImmutableMultiDict(),
+            path=path_params,
         )
 
 
@@ -169,6 +174,7 @@ class OpenAPIMiddleware:
         self.validate_responses = validate_responses
         self.quirks = quirks
         self.normalizer = BodyNormalizer(spec.document)
+        self.fast_requests = FastRequestValidator(spec, spec.fast_schemas)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -291,24 +297,31 @@ class OpenAPIMiddleware:
             if target is not caller and not operation.read_only_header:
                 raise HttpProblem(403, "Read-only access to another account cannot modify it")
             account = target
-        errors: list[BaseException]
-        try:
-            result = self.spec.openapi.unmarshal_request(core_request)
-            errors = list(result.errors)
-            parameters = result.parameters
-        except Exception as exc:
-            errors, parameters = [exc], None
-        if errors:
-            raise _request_problem(operation, errors)
+        fast = self.fast_requests.check(
+            operation, core_request.query_items, core_request.validated_path, body, core_request.content_type
+        )
+        if fast is not None:
+            query, cast_path = fast
+        else:
+            # Not plainly valid: openapi-core decides, and explains a rejection.
+            errors: list[BaseException]
+            try:
+                result = self.spec.openapi.unmarshal_request(core_request)
+                errors = list(result.errors)
+                parameters = result.parameters
+            except Exception as exc:
+                errors, parameters = [exc], None
+            if errors:
+                raise _request_problem(operation, errors)
+            query = dict(parameters.query) if parameters is not None else {}
+            cast_path = dict(parameters.path) if parameters is not None else {}
         payload: Any = None
         if body and operation.has_body:
-            payload = json.loads(body)  # openapi-core accepted it, so it is JSON
-        query = dict(parameters.query) if parameters is not None else {}
+            payload = json.loads(body)  # validated, so it is JSON
         path = dict(params)
-        if parameters is not None:
-            for key, value in parameters.path.items():
-                if not isinstance(value, str):
-                    path[key] = value  # cast by the spec (instanceId is an integer)
+        for key, value in cast_path.items():
+            if not isinstance(value, str):
+                path[key] = value  # cast by the spec (instanceId is an integer)
         return Call(operation, self.state, account, path, query, payload, 0.0, base, header_map)
 
     async def _checked_send(
@@ -360,6 +373,10 @@ class OpenAPIMiddleware:
     def _response_errors(
         self, core_request: _CoreRequest, response: tuple[int, list[tuple[str, str]], bytes]
     ) -> list[str]:
+        status, headers, data = response
+        content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if self.fast_requests.response_ok(core_request.operation, status, content_type, data):
+            return []
         core_response = _CoreResponse(*response)
         validator = self.spec.openapi.response_validator
         out = []
