@@ -63,6 +63,8 @@ Rules the emulator follows where the API reference is silent:
   iterate, and only the contract's fields. The real service's known quirks (7-digit fractions,
   ``status: {}``, PascalCase keys, floats for integers, …) are opt-in: :data:`QUIRKS`,
   ``Emulator(quirks=…)``, ``qarnot-emulator serve --quirks name,name``.
+* **Network (opt-in).** ``--latency MS[:JITTER]`` and ``--bandwidth RATE`` (``Emulator(latency=…,
+  bandwidth=…)``) delay every request and pace every body on the API and the S3 endpoint.
 * **Listings.** ``tag`` keeps items having any of the tags. Filters are checked like the client
   checks them (``qarnot_ext._filters``); pages hold 50 items by default, 1000 at most; page tokens
   are opaque and bound to the account, filter and order. Bulk creation answers 207 when any task
