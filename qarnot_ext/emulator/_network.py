@@ -81,7 +81,7 @@ def parse_latency(value: str | float | None) -> tuple[float, float]:
 
 
 def parse_bandwidth(value: str | float | None) -> float | None:
-    """Bytes per second: a number, or with a decimal suffix ``k``/``M``/``G`` (``"20M"``); ``None``: no cap."""
+    """Bytes per second, optionally with a decimal suffix k/M/G (``"20M"``); ``None``: no cap."""
     if value is None or value == "":
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
