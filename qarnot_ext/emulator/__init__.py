@@ -17,8 +17,8 @@ tests and schemathesis), :class:`Tenant`, :class:`ManualClock`, :class:`SpeedClo
 script ``qarnot-emulator serve`` (``python -m qarnot_ext.emulator``).
 
 Every request and response is checked against ``openapi.yaml`` (compiled validators, openapi-core to
-explain a rejection); a response that breaks it is an
-emulator bug, answered 500 and recorded in ``EmulatorState.violations``.
+explain a rejection); a response that breaks it is an emulator bug, answered 500 and recorded in
+``EmulatorState.violations``.
 
 Rules the emulator follows where the API reference is silent:
 
