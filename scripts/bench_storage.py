@@ -1,13 +1,13 @@
-"""Benchmark our storage sync against the official ``qarnot`` SDK (2.23.0) on one moto S3 server.
+"""Benchmark our storage sync against the official ``qarnot`` SDK (2.23.0), at 0 and 30 ms of latency.
 
-One run, all on loopback:
+One run per ``--latency`` value (default ``0,30``), all on loopback:
 
-1. a moto S3 server in its own process (so that neither client shares its interpreter lock);
-2. a tiny HTTP stub of the two API calls the SDK's ``Connection`` makes (``GET /settings``,
-   ``GET /info``), in this process;
-3. the SDK in its own virtual environment (``.venv-bench/`` by default, created on first run with
-   ``pip install qarnot==2.23.0``), run as a subprocess;
-4. our ``Storage`` in this process.
+1. ``qarnot-emulator serve`` in its own process (its S3 gateway in front of moto; so that neither
+   client shares its interpreter lock), with ``--latency`` on both endpoints: the real storage is
+   tens of milliseconds away, and per-request costs dominate a sync of many small files;
+2. the SDK as a subprocess: this interpreter when it has ``qarnot==2.23.0`` (the ``dev`` extra pins
+   it), else ``--bench-venv`` (created on first use with ``pip install qarnot==2.23.0``);
+3. our ``Storage`` in this process.
 
 Data: ``--files`` small files (1-8 KiB, random content) plus one ``--big-mib`` MiB file. Phases,
 each timed for both sides on separate buckets holding the same data:
@@ -30,27 +30,26 @@ ranged downloads boto3 does for large objects. The no-change ratio grows with th
 Nothing is ever sent to a real Qarnot host: both clients get explicit loopback URLs and the child
 environment is stripped of ``QARNOT_*`` and ``AWS_*`` variables.
 
-Usage: ``python scripts/bench_storage.py [--files 1000] [--big-mib 64] [--bench-venv .venv-bench] [--strict]``
+Usage: ``python scripts/bench_storage.py [--files 100] [--big-mib 8] [--latency 0,30] [--strict]``
 """
 
 from __future__ import annotations
 
 import argparse
-import http.server
 import json
 import logging
 import os
 import random
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -131,58 +130,58 @@ def ensure_sdk_venv(venv: Path) -> Path:
     return python
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @contextmanager
-def moto_server() -> Iterator[str]:
-    """Run a moto S3 server in a child process; yield its URL."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", MOTO_CHILD],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=child_env(),
-    )
+def emulator_server(latency_ms: float) -> Iterator[tuple[str, str]]:
+    """Run ``qarnot-emulator serve`` (its S3 gateway in front of moto) in a child process.
+
+    Yields the API root URL and the S3 URL. ``latency_ms`` is applied by the emulator to every
+    request on both endpoints (``--latency``).
+    """
+    api_port, s3_port = _free_port(), _free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "qarnot_ext.emulator",
+        "serve",
+        "--tenant",
+        f"{EMAIL}:{TOKEN}",
+        "--port",
+        str(api_port),
+        "--s3-port",
+        str(s3_port),
+    ]
+    if latency_ms > 0:
+        command += ["--latency", f"{latency_ms:g}"]
+    env = child_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    api = f"http://127.0.0.1:{api_port}"
     try:
-        assert proc.stdout is not None
-        port = int(proc.stdout.readline())
-        yield f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{api}/v1/settings", timeout=2) as answer:  # noqa: S310 - loopback
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"the emulator did not start:\n{proc.stderr.read() if proc.stderr else ''}")
+            time.sleep(0.05)
+        yield api, f"http://127.0.0.1:{s3_port}"
     finally:
-        if proc.stdin is not None:
-            proc.stdin.close()
+        proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-
-
-@contextmanager
-def api_stub(storage_url: str) -> Iterator[str]:
-    """Serve the two API calls the SDK's Connection makes; yield the API base URL."""
-    documents = {"/settings": {"storage": storage_url}, "/info": {"email": EMAIL, "maxBucket": 100}}
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            doc = documents.get(self.path.split("?")[0])
-            body = json.dumps(doc if doc is not None else {"message": "not found"}).encode()
-            self.send_response(200 if doc is not None else 404)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            return
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def make_data(root: Path, files: int, big_mib: int) -> int:
@@ -204,6 +203,8 @@ def make_data(root: Path, files: int, big_mib: int) -> int:
 
 def run_ours(storage_url: str, data: Path, work: Path) -> dict[str, tuple[float, int]]:
     """Time our four phases; values are (seconds, files transferred)."""
+    shutil.rmtree(work / "down-ours", ignore_errors=True)
+    shutil.rmtree(work / "cache", ignore_errors=True)
     storage = Storage(storage_url, EMAIL, TOKEN, cache_dir=work / "cache", show_progress=False)
     storage.create_bucket("bench-ours")
     out: dict[str, tuple[float, int]] = {}
@@ -227,6 +228,7 @@ def run_ours(storage_url: str, data: Path, work: Path) -> dict[str, tuple[float,
 
 def run_sdk(python: Path, api_url: str, storage_url: str, data: Path, work: Path) -> dict[str, float]:
     """Time the SDK's four phases in its own interpreter."""
+    shutil.rmtree(work / "down-sdk", ignore_errors=True)
     job = {
         "version": SDK_VERSION,
         "api": api_url,
@@ -250,44 +252,32 @@ def run_sdk(python: Path, api_url: str, storage_url: str, data: Path, work: Path
     return timings
 
 
-def main() -> int:
-    """Run the benchmark and print the table; with ``--strict``, exit 1 when a target is missed."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--files", type=int, default=1000, help="number of small files (default 1000)")
-    parser.add_argument("--big-mib", type=int, default=64, help="size of the big file in MiB (default 64)")
-    parser.add_argument("--bench-venv", type=Path, default=ROOT / ".venv-bench", help="the SDK's venv")
-    parser.add_argument("--strict", action="store_true", help="exit 1 when a target ratio is missed")
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING)
+def sdk_python(venv: Path | None) -> Path:
+    """This interpreter when it has the SDK (the ``dev`` extra pins it), else a venv of its own."""
+    probe = [sys.executable, "-c", "import qarnot; print(qarnot.__version__.lstrip('v'))"]
+    found = subprocess.run(probe, capture_output=True, text=True, check=False, env=child_env())
+    if venv is None and found.stdout.strip() == SDK_VERSION:
+        return Path(sys.executable)
+    return ensure_sdk_venv(venv or ROOT / ".venv-bench")
 
-    python = ensure_sdk_venv(args.bench_venv)
-    work = Path(tempfile.mkdtemp(prefix="qarnot-bench-"))
-    try:
-        data = work / "data"
-        size = make_data(data, args.files, args.big_mib)
-        print(f"data: {args.files} small files + {args.big_mib} MiB = {size / MiB:.1f} MiB, in {data}")
-        with moto_server() as storage_url, api_stub(storage_url) as api_url:
-            ours = run_ours(storage_url, data, work)
-            sdk = run_sdk(python, api_url, storage_url, data, work)
-        for side in ("down-ours", "down-sdk"):
-            got = sum(1 for p in (work / side).rglob("*") if p.is_file())
-            assert got == args.files + 1, f"{side} has {got} files"
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
-    labels = {
-        "up_first": "sync up (first)",
-        "up_again": "sync up (no change)",
-        "down_first": "sync down (empty dir)",
-        "down_again": "sync down (no change)",
-    }
-    targets = {"up_first": 3.0, "up_again": 10.0}
-    print(f"\n{'phase':<24}{'ours (s)':>10}{'sdk (s)':>10}{'ratio':>9}{'ours files':>12}  target")
+LABELS = {
+    "up_first": "sync up (first)",
+    "up_again": "sync up (no change)",
+    "down_first": "sync down (empty dir)",
+    "down_again": "sync down (no change)",
+}
+TARGETS = {"up_first": 3.0, "up_again": 10.0}
+
+
+def report(ours: dict[str, tuple[float, int]], sdk: dict[str, float]) -> bool:
+    """Print one table; return whether a target was missed."""
+    print(f"{'phase':<24}{'ours (s)':>10}{'sdk (s)':>10}{'ratio':>9}{'ours files':>12}  target")
     missed = False
-    for key, label in labels.items():
+    for key, label in LABELS.items():
         seconds, transferred = ours[key]
         ratio = sdk[key] / seconds
-        target = targets.get(key)
+        target = TARGETS.get(key)
         verdict = ""
         if target is not None:
             ok = ratio >= target and (key != "up_again" or transferred == 0)
@@ -295,7 +285,44 @@ def main() -> int:
             verdict = f">= {target:g}x {'ok' if ok else 'MISSED'}"
         print(f"{label:<24}{seconds:>10.3f}{sdk[key]:>10.3f}{ratio:>8.1f}x{transferred:>12}  {verdict}")
     floor, listed = ours["listing"]
-    print(f"\none listing of {listed} keys (the floor of any no-change sync): {floor:.3f} s")
+    print(f"one listing of {listed} keys (the floor of any no-change sync): {floor:.3f} s")
+    return missed
+
+
+def main() -> int:
+    """Run the benchmark and print the tables; with ``--strict``, exit 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=100, help="number of small files (default 100)")
+    parser.add_argument("--big-mib", type=int, default=8, help="size of the big file in MiB (default 8)")
+    parser.add_argument(
+        "--latency", default="0,30", help="emulated latencies to run at, ms, comma-separated (default 0,30)"
+    )
+    parser.add_argument(
+        "--bench-venv", type=Path, default=None, help="a venv for the SDK (default: this one if it has it)"
+    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target ratio is missed")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    latencies = [float(item) for item in args.latency.split(",") if item.strip()]
+
+    python = sdk_python(args.bench_venv)
+    work = Path(tempfile.mkdtemp(prefix="qarnot-bench-"))
+    missed = False
+    try:
+        data = work / "data"
+        size = make_data(data, args.files, args.big_mib)
+        print(f"data: {args.files} small files + {args.big_mib} MiB = {size / MiB:.1f} MiB, in {data}")
+        for latency in latencies:
+            with emulator_server(latency) as (api_url, storage_url):
+                ours = run_ours(storage_url, data, work)
+                sdk = run_sdk(python, api_url, storage_url, data, work)
+            for side in ("down-ours", "down-sdk"):
+                got = sum(1 for p in (work / side).rglob("*") if p.is_file())
+                assert got == args.files + 1, f"{side} has {got} files"
+            print(f"\n== emulator latency {latency:g} ms (API and S3) ==")
+            missed |= report(ours, sdk)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return 1 if missed and args.strict else 0
 
 

@@ -16,8 +16,9 @@ Other entry points: :func:`create_app` (the ASGI app over an :class:`EmulatorSta
 tests and schemathesis), :class:`Tenant`, :class:`ManualClock`, :class:`SpeedClock`, and the console
 script ``qarnot-emulator serve`` (``python -m qarnot_ext.emulator``).
 
-Every request and response is checked against ``openapi.yaml``; a response that breaks it is an
-emulator bug, answered 500 and recorded in ``EmulatorState.violations``.
+Every request and response is checked against ``openapi.yaml`` (compiled validators, openapi-core to
+explain a rejection); a response that breaks it is an emulator bug, answered 500 and recorded in
+``EmulatorState.violations``.
 
 Rules the emulator follows where the API reference is silent:
 
@@ -56,6 +57,14 @@ Rules the emulator follows where the API reference is silent:
   searched in the file name). A missing results bucket is created for the tenant. Unique snapshots
   go Triggered → InProgress (0.5 s) → Success (1.5 s); periodic ones every ``interval`` seconds.
   S3 credentials are the tenant's email and token; see ``_s3gate`` for how buckets are kept apart.
+* **Liberal in, conservative out.** Request bodies are read with keys in any case (``{"Value": …}``)
+  and a ``null`` in an optional field is ignored (``"preparationTask": null``). Responses carry
+  timestamps with at most 6 fractional digits, ``{}``/``[]`` rather than ``null`` where clients
+  iterate, and only the contract's fields. The real service's known quirks (7-digit fractions,
+  ``status: {}``, PascalCase keys, floats for integers, …) are opt-in: :data:`QUIRKS`,
+  ``Emulator(quirks=…)``, ``qarnot-emulator serve --quirks name,name``.
+* **Network (opt-in).** ``--latency MS[:JITTER]`` and ``--bandwidth RATE`` (``Emulator(latency=…,
+  bandwidth=…)``) delay every request and pace every body on the API and the S3 endpoint.
 * **Listings.** ``tag`` keeps items having any of the tags. Filters are checked like the client
   checks them (``qarnot_ext._filters``); pages hold 50 items by default, 1000 at most; page tokens
   are opaque and bound to the account, filter and order. Bulk creation answers 207 when any task
@@ -73,6 +82,7 @@ if TYPE_CHECKING:
     from qarnot_ext.emulator._app import create_app
     from qarnot_ext.emulator._clock import ManualClock, SpeedClock
     from qarnot_ext.emulator._model import FAIL_CONSTANT, INSTANCE_SECONDS_CONSTANT
+    from qarnot_ext.emulator._quirks import QUIRKS
     from qarnot_ext.emulator._server import DEFAULT_EMAIL, Emulator
     from qarnot_ext.emulator._state import EmulatorState, Tenant
 
@@ -80,6 +90,7 @@ __all__ = [
     "DEFAULT_EMAIL",
     "FAIL_CONSTANT",
     "INSTANCE_SECONDS_CONSTANT",
+    "QUIRKS",
     "Emulator",
     "EmulatorState",
     "ManualClock",
@@ -93,6 +104,7 @@ _HOMES: Final = {
     "Emulator": "_server",
     "FAIL_CONSTANT": "_model",
     "INSTANCE_SECONDS_CONSTANT": "_model",
+    "QUIRKS": "_quirks",
     "EmulatorState": "_state",
     "Tenant": "_state",
     "ManualClock": "_clock",

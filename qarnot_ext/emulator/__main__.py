@@ -15,6 +15,7 @@ from qarnot_ext import MissingExtraError
 from qarnot_ext.emulator import _load
 
 if TYPE_CHECKING:
+    from qarnot_ext.emulator._network import NetworkProfile
     from qarnot_ext.emulator._state import Tenant
 
 __all__ = ["main"]
@@ -64,6 +65,22 @@ def _parser() -> argparse.ArgumentParser:
         target.add_argument("--no-storage", action="store_true", help="run without the S3 endpoint")
         target.add_argument("--moto-url", help="reuse a running moto server instead of starting one")
         target.add_argument(
+            "--quirks",
+            default="",
+            metavar="NAME,NAME",
+            help="opt-in quirk modes of the real service (unknown names list the known ones)",
+        )
+        target.add_argument(
+            "--latency",
+            metavar="MS[:JITTER]",
+            help="simulated latency per request on the API and S3 endpoints, e.g. 30 or 30:5 (opt-in)",
+        )
+        target.add_argument(
+            "--bandwidth",
+            metavar="BYTES_PER_S",
+            help="simulated bandwidth per transfer on both endpoints, e.g. 20M (k/M/G: decimal; opt-in)",
+        )
+        target.add_argument(
             "--allow-remote", action="store_true", help="allow binding a non-loopback address (no TLS!)"
         )
     return parser
@@ -93,6 +110,15 @@ def _tenants(specs: Sequence[str], grants: Sequence[str]) -> list[Tenant]:
     ]
 
 
+def _network_line(network: NetworkProfile) -> str:
+    if not network.active:
+        return "loopback (no simulated latency or bandwidth cap)"
+    parts = [f"latency {network.latency * 1000:g} ms ± {network.jitter * 1000:g} ms"]
+    if network.bandwidth is not None:
+        parts.append(f"bandwidth {network.bandwidth:g} B/s")
+    return ", ".join(parts)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the emulator; returns the process exit code (2 for usage errors and a missing extra)."""
     try:
@@ -114,6 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             moto_url=args.moto_url,
             instance_seconds=args.instance_seconds,
             allow_remote=args.allow_remote,
+            quirks=args.quirks,
+            latency=args.latency,
+            bandwidth=args.bandwidth,
         )
     except (ValueError, FileNotFoundError) as exc:
         print(f"qarnot-emulator: {exc}", file=sys.stderr)
@@ -133,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  storage:  {emulator.storage_url or 'disabled'}",
             f"  tenants:  {', '.join(t.email for t in emulator.tenants)}",
             f"  speed:    {args.speed:g}x, instances run {args.instance_seconds:g} s",
+            f"  quirks:   {', '.join(sorted(emulator.quirks)) or 'none'}",
+            f"  network:  {_network_line(emulator.network)}",
             "Press Ctrl+C to stop.",
         ]
         print("\n".join(lines), flush=True)

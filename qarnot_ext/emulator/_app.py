@@ -45,8 +45,11 @@ from starlette.responses import Response
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from qarnot_ext.emulator._clock import SpeedClock
+from qarnot_ext.emulator._fastrequest import FastRequestValidator
 from qarnot_ext.emulator._handlers import HANDLERS, NO_BODY, Call, Reply
+from qarnot_ext.emulator._liberal import BodyNormalizer
 from qarnot_ext.emulator._problems import HttpProblem, problem_body
+from qarnot_ext.emulator._quirks import apply_quirks
 from qarnot_ext.emulator._spec import API_VERSION, Operation, Spec, load_spec
 from qarnot_ext.emulator._state import EmulatorState
 
@@ -94,12 +97,16 @@ class _CoreRequest:
         self.method = method.lower()
         self.path = path
         self.body = body or None
-        header_map = Headers(headers)
-        self.content_type = (header_map.get("content-type") or "").lower()
+        self.query_items = query
+        self.validated_path = path_params
+        self.content_type = next((v for k, v in headers if k.lower() == "content-type"), "").lower()
         self.pinned = pinned
         self.operation = operation
         self.parameters = RequestParameters(
-            query=ImmutableMultiDict(query), header=header_map, cookie=ImmutableMultiDict(), path=path_params
+            query=ImmutableMultiDict(query),
+            header=Headers(headers),
+            cookie=ImmutableMultiDict(),
+            path=path_params,
         )
 
 
@@ -153,12 +160,21 @@ class OpenAPIMiddleware:
     """Validates requests and responses against the spec; see the module doc."""
 
     def __init__(
-        self, app: ASGIApp, *, spec: Spec, state: EmulatorState, validate_responses: bool = True
+        self,
+        app: ASGIApp,
+        *,
+        spec: Spec,
+        state: EmulatorState,
+        validate_responses: bool = True,
+        quirks: frozenset[str] = frozenset(),
     ) -> None:
         self.app = app
         self.spec = spec
         self.state = state
         self.validate_responses = validate_responses
+        self.quirks = quirks
+        self.normalizer = BodyNormalizer(spec.document)
+        self.fast_requests = FastRequestValidator(spec, spec.fast_schemas)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -194,6 +210,8 @@ class OpenAPIMiddleware:
             await self._send_problem(send, problem, request_id)
             return
         operation = match.operation
+        if body and operation.has_body:
+            body = self._liberal(operation, body)
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])]
         query = _query_items(scope.get("query_string", b""))
         core_request = _CoreRequest(
@@ -242,6 +260,19 @@ class OpenAPIMiddleware:
         response = (captured.get("status", 500), captured.get("headers", []), bytes(captured["body"]))
         await self._checked_send(send, core_request, operation, response, request_id)
 
+    def _liberal(self, operation: Operation, body: bytearray) -> bytearray:
+        """The body with keys spelt as the contract does and ignorable nulls dropped (``_liberal``)."""
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return body  # not JSON: validation says so
+        normalized = self.normalizer.normalize(
+            payload, self.normalizer.request_schema(operation.template, operation.method)
+        )
+        if normalized == payload:
+            return body
+        return bytearray(json.dumps(normalized, separators=(",", ":")).encode())
+
     def _prepare(
         self,
         operation: Operation,
@@ -266,24 +297,31 @@ class OpenAPIMiddleware:
             if target is not caller and not operation.read_only_header:
                 raise HttpProblem(403, "Read-only access to another account cannot modify it")
             account = target
-        errors: list[BaseException]
-        try:
-            result = self.spec.openapi.unmarshal_request(core_request)
-            errors = list(result.errors)
-            parameters = result.parameters
-        except Exception as exc:
-            errors, parameters = [exc], None
-        if errors:
-            raise _request_problem(operation, errors)
+        fast = self.fast_requests.check(
+            operation, core_request.query_items, core_request.validated_path, body, core_request.content_type
+        )
+        if fast is not None:
+            query, cast_path = fast
+        else:
+            # Not plainly valid: openapi-core decides, and explains a rejection.
+            errors: list[BaseException]
+            try:
+                result = self.spec.openapi.unmarshal_request(core_request)
+                errors = list(result.errors)
+                parameters = result.parameters
+            except Exception as exc:
+                errors, parameters = [exc], None
+            if errors:
+                raise _request_problem(operation, errors)
+            query = dict(parameters.query) if parameters is not None else {}
+            cast_path = dict(parameters.path) if parameters is not None else {}
         payload: Any = None
         if body and operation.has_body:
-            payload = json.loads(body)  # openapi-core accepted it, so it is JSON
-        query = dict(parameters.query) if parameters is not None else {}
+            payload = json.loads(body)  # validated, so it is JSON
         path = dict(params)
-        if parameters is not None:
-            for key, value in parameters.path.items():
-                if not isinstance(value, str):
-                    path[key] = value  # cast by the spec (instanceId is an integer)
+        for key, value in cast_path.items():
+            if not isinstance(value, str):
+                path[key] = value  # cast by the spec (instanceId is an integer)
         return Call(operation, self.state, account, path, query, payload, 0.0, base, header_map)
 
     async def _checked_send(
@@ -309,6 +347,8 @@ class OpenAPIMiddleware:
                 status, headers, data = _problem_response(
                     HttpProblem(500, f"{detail}: {'; '.join(errors)[:2000]}"), request_id
                 )
+        if self.quirks and status < 300 and data:
+            status, headers, data = self._quirky(status, headers, data)
         headers = [*headers, ("x-request-id", request_id)]
         await send(
             {
@@ -319,9 +359,24 @@ class OpenAPIMiddleware:
         )
         await send({"type": "http.response.body", "body": data})
 
+    def _quirky(
+        self, status: int, headers: list[tuple[str, str]], data: bytes
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
+        """The (validated) response as the opt-in quirk modes change it (``_quirks``)."""
+        kind = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if not kind.startswith("application/json"):
+            return status, headers, data
+        data = json.dumps(apply_quirks(json.loads(data), self.quirks), separators=(",", ":")).encode()
+        headers = [(k, str(len(data)) if k.lower() == "content-length" else v) for k, v in headers]
+        return status, headers, data
+
     def _response_errors(
         self, core_request: _CoreRequest, response: tuple[int, list[tuple[str, str]], bytes]
     ) -> list[str]:
+        status, headers, data = response
+        content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if self.fast_requests.response_ok(core_request.operation, status, content_type, data):
+            return []
         core_response = _CoreResponse(*response)
         validator = self.spec.openapi.response_validator
         out = []
@@ -388,9 +443,17 @@ def _reply_response(reply: Reply) -> Response:
 
 
 def create_app(
-    state: EmulatorState, *, spec: Spec | None = None, validate_responses: bool = True
+    state: EmulatorState,
+    *,
+    spec: Spec | None = None,
+    validate_responses: bool = True,
+    quirks: frozenset[str] = frozenset(),
 ) -> Starlette:
-    """The emulator as an ASGI app over ``state`` (for uvicorn, httpx's ASGITransport or schemathesis)."""
+    """The emulator as an ASGI app over ``state`` (for uvicorn, httpx's ASGITransport or schemathesis).
+
+    ``quirks`` (names from :data:`qarnot_ext.emulator.QUIRKS`) makes responses deviate from the
+    contract the way the real service has been seen to, after they were validated.
+    """
     spec = spec if spec is not None else load_spec()
 
     async def endpoint(scope: Scope, receive: Receive, send: Send) -> None:
@@ -429,7 +492,13 @@ def create_app(
         raise RuntimeError(f"no handler for {', '.join(sorted(missing))}")
     app = Starlette(
         middleware=[
-            Middleware(OpenAPIMiddleware, spec=spec, state=state, validate_responses=validate_responses)
+            Middleware(
+                OpenAPIMiddleware,
+                spec=spec,
+                state=state,
+                validate_responses=validate_responses,
+                quirks=frozenset(quirks),
+            )
         ],
         lifespan=lifespan,
     )

@@ -73,11 +73,14 @@ class ManualClock:
 
 @functools.lru_cache(maxsize=8192)
 def format_time(seconds: float) -> str:
-    """Write emulated time as the API does: ISO 8601 UTC with 7 fractional digits (``….1234567Z``).
+    """Write emulated time as the reference shows it: ISO 8601 UTC, at most 6 fractional digits.
 
+    Trailing zeros are trimmed (``….5Z``) and a whole second has no fraction: the official Python SDK
+    parses at most 6 digits (the ``seven-digit-times`` quirk mode sends .NET's 7).
     Cached: a page of tasks repeats the same few instants (now, creation times, transitions).
     """
-    ticks = round(seconds * 10_000_000)
-    whole, frac = divmod(ticks, 10_000_000)
+    micros = round(seconds * 1_000_000)
+    whole, frac = divmod(micros, 1_000_000)
     stamp = dt.datetime.fromtimestamp(whole, dt.UTC)
-    return f"{stamp:%Y-%m-%dT%H:%M:%S}.{frac:07d}Z"
+    fraction = f".{frac:06d}".rstrip("0") if frac else ""
+    return f"{stamp:%Y-%m-%dT%H:%M:%S}{fraction}Z"

@@ -132,6 +132,10 @@ class FastSchemaValidatorsFactory(SchemaValidatorsFactory):
                 self._compiled[parts] = compiled
             return compiled
 
+    def compiled(self, parts: tuple[Any, ...]) -> Any:
+        """The compiled ``jsonschema_rs`` validator of the schema at ``parts`` (a logical spec path)."""
+        return self._fast(parts)
+
     def create(
         self,
         spec: SchemaPath,

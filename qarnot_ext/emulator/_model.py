@@ -40,6 +40,7 @@ __all__ = [
     "Pool",
     "Snapshot",
     "Task",
+    "access_rights",
     "mask_constants",
     "span",
 ]
@@ -75,6 +76,15 @@ Stream = Literal["stdout", "stderr"]
 def span(seconds: float) -> str:
     """Format seconds as a .NET TimeSpan (the ``date-span`` format); cached, as values repeat a lot."""
     return str(DateSpan.of(ticks=round(max(0.0, seconds) * 10_000_000)))
+
+
+def access_rights(given: Any) -> dict[str, Any]:
+    """``secretsAccessRights`` as served: both lists always present (the official SDKs iterate them)."""
+    given = given if isinstance(given, Mapping) else {}
+    return {
+        "bySecret": [dict(item) for item in given.get("bySecret") or []],
+        "byPrefix": [dict(item) for item in given.get("byPrefix") or []],
+    }
 
 
 def mask_constants(constants: list[tuple[str, str | None]]) -> list[dict[str, Any]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 from qarnot_ext import DateSpan
 from qarnot_ext.emulator._catalog import KNOWN_CONSTRAINTS, PROFILES
 from qarnot_ext.emulator._clock import format_time
-from qarnot_ext.emulator._model import ACTION, Job, Line, Pool, mask_constants, span
+from qarnot_ext.emulator._model import ACTION, Job, Line, Pool, access_rights, mask_constants, span
 from qarnot_ext.emulator._problems import bad_request, conflict, quota
 from qarnot_ext.emulator._scaling import check_scaling
 from qarnot_ext.emulator._state import Account, EmulatorState
@@ -136,11 +136,16 @@ def clone_pool(
     return _new_pool(state, account, body, now)
 
 
+_UPDATABLE: Final = frozenset({"constants", "constraints", "tags", "elasticProperty", "scaling"})
+
+
 def update_pool(account: Account, pool: Pool, raw: Mapping[str, Any], now: float) -> None:
     """PUT: replace constants, constraints, tags, elasticity and scaling of an open pool."""
     if not pool.is_open(now):
         raise conflict(f"pool {pool.uuid} is {pool.state(now)}")
-    given = {k: v for k, v in raw.items() if v is not None}
+    # The official SDKs PUT the whole pool document back: only these fields change (the rest,
+    # schedulingType or name, is the creation's and stays as it was).
+    given = {k: v for k, v in raw.items() if v is not None and k in _UPDATABLE}
     errors: Errors = {}
     _check_pool_body(account, given, errors, creating=False)
     if errors:
@@ -242,7 +247,7 @@ def pool_output(state: EmulatorState, account: Account, pool: Pool, now: float) 
         ),
         "preparationTask": copy.deepcopy(body.get("preparationTask")),
         "constants": mask_constants(pool.constants),
-        "secretsAccessRights": copy.deepcopy(body.get("secretsAccessRights")),
+        "secretsAccessRights": access_rights(body.get("secretsAccessRights")),
         "tags": pool.tags,
         "resourceBuckets": list(body.get("resourceBuckets") or []),
         "advancedResourceBuckets": copy.deepcopy(body.get("advancedResourceBuckets") or []),

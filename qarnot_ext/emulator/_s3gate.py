@@ -32,7 +32,7 @@ import anyio.to_thread
 import httpx
 
 from qarnot_ext.emulator._state import EmulatorState
-from qarnot_ext.emulator._storage import BucketRegistry, MotoServer
+from qarnot_ext.emulator._storage import BucketRegistry, MotoServer, release_deleted_objects
 
 __all__ = ["S3Gateway", "SignatureError", "verify_sigv4"]
 
@@ -205,6 +205,7 @@ class S3Gateway:
         self.moto = moto
         self.buckets = buckets
         self._client: httpx.AsyncClient | None = None
+        self._deletes_since_release = 0
 
     async def aclose(self) -> None:
         """Close the connection pool to moto."""
@@ -301,6 +302,8 @@ class S3Gateway:
             result = await self._forward(method, raw_path, raw_query, headers, body)
             if method == "DELETE" and not has_key and not query_keys and result[0] == 204:
                 self.buckets.release(bucket)
+            if result[0] < 300 and (method == "DELETE" or (method == "POST" and "delete" in query_keys)):
+                await self._deleted(bulk=not has_key or method == "POST")
             return result
         result = await self._forward(method, raw_path, raw_query, headers, body)
         if method == "GET" and result[0] == 200 and not query_keys:
@@ -309,6 +312,18 @@ class S3Gateway:
             response_headers = [(k, v) for k, v in response_headers if k.lower() != "content-length"]
             return status, [*response_headers, ("content-length", str(len(filtered)))], filtered
         return result
+
+    async def _deleted(self, *, bulk: bool) -> None:
+        """After deletions, let moto release what it still holds (``release_deleted_objects``).
+
+        At once after a bucket or a batch is deleted, every 50 single deletions otherwise; only for
+        the moto server started in this process (another process's moto is not ours to prune).
+        """
+        self._deletes_since_release += 1
+        if not self.moto.in_process or (not bulk and self._deletes_since_release < 50):
+            return
+        self._deletes_since_release = 0
+        await anyio.to_thread.run_sync(release_deleted_objects)
 
     async def _forward(
         self, method: str, raw_path: str, raw_query: str, headers: dict[str, list[str]], body: bytes

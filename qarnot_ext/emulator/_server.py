@@ -26,6 +26,8 @@ from typing import Any, Final
 
 from qarnot_ext.emulator._app import create_app
 from qarnot_ext.emulator._clock import ManualClock, SpeedClock
+from qarnot_ext.emulator._network import NetworkProfile, NetworkShaper, parse_bandwidth, parse_latency
+from qarnot_ext.emulator._quirks import parse_quirks
 from qarnot_ext.emulator._s3gate import S3Gateway
 from qarnot_ext.emulator._spec import Spec, load_spec
 from qarnot_ext.emulator._state import EmulatorState, Tenant
@@ -63,6 +65,11 @@ class Emulator:
         validate_responses: check every response against the spec (on by default; off only to
             measure the cost of validation).
         spec_path: the ``openapi.yaml`` to serve (default: bundled or the repository's).
+        latency: opt-in network latency on both endpoints: milliseconds, or ``"MS:JITTER"``
+            (``"30:5"``: 25-35 ms per request).
+        bandwidth: opt-in cap on both endpoints, bytes per second per transfer (``"20M"``, ``5e6``).
+        quirks: opt-in quirk modes (names of :data:`~qarnot_ext.emulator.QUIRKS`, or ``"a,b"``): the
+            real service's deviations from the contract; an unknown name is an ``InvalidValueError``.
 
     """
 
@@ -81,6 +88,9 @@ class Emulator:
         allow_remote: bool = False,
         validate_responses: bool = True,
         spec_path: str | None = None,
+        quirks: str | Iterable[str] | None = None,
+        latency: str | float | None = None,
+        bandwidth: str | float | None = None,
     ) -> None:
         if not allow_remote and not _is_loopback(host):
             raise ValueError(
@@ -89,6 +99,11 @@ class Emulator:
         chosen = list(tenants) if tenants is not None else [Tenant(DEFAULT_EMAIL, secrets.token_urlsafe(24))]
         if not chosen:
             raise ValueError("the emulator needs at least one tenant")
+        self.quirks = parse_quirks(quirks)
+        """The quirk modes in force."""
+        delay, jitter = parse_latency(latency)
+        self.network = NetworkProfile(delay, jitter, parse_bandwidth(bandwidth))
+        """The simulated network (latency, jitter, bandwidth) in front of both endpoints."""
         self.host = host
         self._port = port
         self._s3_port = s3_port
@@ -104,7 +119,9 @@ class Emulator:
         self.state = EmulatorState(
             chosen, clock=self.clock, storage=backend, buckets=self.buckets, instance_seconds=instance_seconds
         )
-        self.app = create_app(self.state, spec=self.spec, validate_responses=validate_responses)
+        self.app = create_app(
+            self.state, spec=self.spec, validate_responses=validate_responses, quirks=self.quirks
+        )
         """The ASGI app (usable in-process, e.g. with httpx's ASGITransport or schemathesis)."""
         self._gateway = S3Gateway(self.state, self._moto, self.buckets) if self._moto is not None else None
         self._thread: threading.Thread | None = None
@@ -178,9 +195,9 @@ class Emulator:
 
         if self._moto is not None:
             self._moto.start()  # in the background: moto's import is the slowest part of startup
-        apps: list[tuple[Any, int]] = [(self.app, self._port)]
+        apps: list[tuple[Any, int]] = [(self._shaped(self.app), self._port)]
         if self._gateway is not None:
-            apps.append((self._gateway, self._s3_port))
+            apps.append((self._shaped(self._gateway), self._s3_port))
         for app, port in apps:
             family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
             # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on sockets that say they are TCP,
@@ -215,6 +232,9 @@ class Emulator:
                 raise TimeoutError("the emulator did not start within 30 s")
             time.sleep(0.005)
         return self
+
+    def _shaped(self, app: Any) -> Any:
+        return NetworkShaper(app, self.network) if self.network.active else app
 
     def _run(self) -> None:
         async def serve() -> None:

@@ -184,6 +184,8 @@ class Spec:
         # openapi-core matches the request host against ``servers``; a relative "/" matches any host.
         served["servers"] = [{"url": "/"}]
         fast = FastSchemaValidatorsFactory(oas31_schema_validators_factory, served, FORMAT_VALIDATORS)
+        self.fast_schemas = fast
+        """The compiled schema validators (shared by response and request validation)."""
         response_validator_cls = type(
             "_SpecResponseValidator", (_PinnedResponseValidator,), {"schema_validators_factory": fast}
         )

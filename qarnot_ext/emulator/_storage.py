@@ -17,7 +17,78 @@ if TYPE_CHECKING:
     from types_boto3_s3 import S3Client
     from types_boto3_s3.type_defs import ObjectIdentifierTypeDef
 
-__all__ = ["BucketRegistry", "MotoServer", "S3Backend"]
+__all__ = ["BucketRegistry", "MotoServer", "S3Backend", "release_deleted_objects"]
+
+# An object unreachable from every bucket for this long was deleted (or overwritten): a key being
+# stored is put into its bucket within milliseconds of its creation.
+_DEAD_AFTER_SECONDS = 5.0
+_release_lock = threading.Lock()
+
+
+def _live_keys(bucket: Any) -> Iterable[Any]:
+    for _, versions in bucket.keys.iterlists():
+        for key in versions:
+            yield key
+            multipart = getattr(key, "multipart", None)
+            if multipart is not None:
+                yield from multipart.parts.values()
+    for upload in bucket.multiparts.values():
+        yield from upload.parts.values()
+
+
+def release_deleted_objects(grace: float = _DEAD_AFTER_SECONDS) -> int:
+    """Let moto forget the objects of deleted buckets and deleted or overwritten keys; return how many.
+
+    moto tracks every model instance it ever created (``instances_tracked``, for its dashboard), so
+    deleted objects and their buffers stay in memory for the life of the process. This drops, from
+    the tracking lists of moto's S3 keys, buckets and ACLs, the instances no live bucket reaches,
+    and closes the buffers of keys dead for a few seconds (not younger ones: a key being stored is
+    not in its bucket yet; ``grace`` seconds).
+    """
+    import datetime as dt
+
+    from moto.s3 import models
+
+    with _release_lock:
+        live: set[int] = set()
+        for regions in list(models.s3_backends.values()):
+            for backend in list(regions.values()):
+                for bucket in list(backend.buckets.values()):
+                    live.add(id(bucket))
+                    owners = [bucket, *_live_keys(bucket)]
+                    for owner in owners:
+                        live.add(id(owner))
+                        acl = getattr(owner, "acl", None)
+                        if acl is not None:
+                            live.add(id(acl))
+                            for grant in getattr(acl, "grants", []):
+                                live.add(id(grant))
+                                live.update(id(g) for g in getattr(grant, "grantees", []))
+        cutoff = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(seconds=grace)
+        released = 0
+        classes: tuple[Any, ...] = (
+            models.FakeKey,
+            models.FakeBucket,
+            models.FakeAcl,
+            models.FakeGrant,
+            models.FakeGrantee,
+        )
+        for cls in classes:
+            tracked = list(cls.instances_tracked)
+            keep = []
+            for instance in tracked:
+                if id(instance) in live:
+                    keep.append(instance)
+                elif cls is models.FakeKey and instance.last_modified > cutoff:
+                    keep.append(instance)  # maybe still being stored: look again next time
+                else:
+                    if cls is models.FakeKey:
+                        instance.dispose()
+                    released += 1
+            # Instances created while this ran were appended to the old list: keep them.
+            cls.instances_tracked = keep + cls.instances_tracked[len(tracked) :]
+        return released
+
 
 _log = logging.getLogger("qarnot_ext.emulator")
 
@@ -77,6 +148,11 @@ class MotoServer:
         self._thread: threading.Thread | None = None
         if url is not None:
             self._ready.set()
+
+    @property
+    def in_process(self) -> bool:
+        """Whether moto runs in this process (started here, not reached by URL)."""
+        return self._thread is not None
 
     @property
     def started(self) -> bool:

@@ -22,6 +22,7 @@ from qarnot_ext.emulator._model import (
     INSTANCE_SECONDS_CONSTANT,
     Line,
     Task,
+    access_rights,
     mask_constants,
     span,
 )
@@ -432,7 +433,7 @@ def task_output(task: Task, now: float) -> dict[str, Any]:
         "snapshotInterval": task.snapshot_interval,
         "resultsCount": results,
         "constants": mask_constants(task.constants),
-        "secretsAccessRights": copy.deepcopy(body.get("secretsAccessRights")),
+        "secretsAccessRights": access_rights(body.get("secretsAccessRights")),
         "tags": task.tags,
         "snapshotWhitelist": body.get("snapshotWhitelist"),
         "snapshotBlacklist": body.get("snapshotBlacklist"),

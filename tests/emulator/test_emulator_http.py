@@ -253,6 +253,7 @@ def test_public_surface() -> None:
         "DEFAULT_EMAIL",
         "FAIL_CONSTANT",
         "INSTANCE_SECONDS_CONSTANT",
+        "QUIRKS",
         "Emulator",
         "EmulatorState",
         "ManualClock",
