@@ -160,7 +160,7 @@ def test_our_client_reads_the_quirks(quirks: str) -> None:
         task = q.tasks.wait(uuid, timeout=60)
         assert str(task.state).lower() == "success"
         assert "1> " in q.tasks.stdout(uuid)
-        assert [str(t.uuid) for t in q.tasks.list(tags=["q"])] == [uuid]
+        assert [t.uuid for t in q.tasks.list(tags=["q"])] == [uuid]  # both uuid.UUID
         pool = q.pools.create("quirky-pool", "docker-batch", instances=1)
         q.pools.get(pool)
         q.pools.close(pool)
