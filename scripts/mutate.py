@@ -300,15 +300,15 @@ def render(
     if elapsed is not None:
         out += [f"Run time: {elapsed:.0f} s.", ""]
     out += [
-        "| module | killed | timeout | survived | no tests | equivalent | score |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| module | killed | timeout | survived | no tests | equivalent | not run | score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for module in modules:
         t = tallies[module.name]
         mark = "" if t.score >= min_score else " ✗"
         out.append(
             f"| {module.path} | {t.killed} | {t.timeout} | {t.survived} | {t.no_tests} | {t.equivalent} "
-            f"| {t.score:.1f}%{mark} |"
+            f"| {t.other} | {t.score:.1f}%{mark} |"
         )
     out += [
         "",
