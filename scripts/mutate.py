@@ -101,7 +101,8 @@ class Tally:
     def score(self) -> float:
         """Killed (timeouts count as killed) over the non-equivalent mutants that tests reach."""
         judged = self.killed + self.timeout + self.survived + self.no_tests
-        return 100.0 if judged == 0 else 100.0 * (self.killed + self.timeout) / judged
+        # Nothing judged means the run failed or was cut short: never a pass.
+        return 0.0 if judged == 0 else 100.0 * (self.killed + self.timeout) / judged
 
 
 def load_modules() -> dict[str, Module]:
