@@ -28,6 +28,7 @@ import ast
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -166,8 +167,8 @@ pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]
     pyproject.write_text(text.rstrip() + "\n" + table, "utf-8")
 
 
-def run_mutmut(workdir: Path, max_children: int, timeout: float) -> float:
-    """Run ``mutmut run`` in ``workdir`` (bounded by ``timeout`` seconds); return the elapsed time."""
+def run_mutmut(workdir: Path, max_children: int, timeout: float) -> tuple[float, bool]:
+    """Run ``mutmut run`` in ``workdir``, bounded by ``timeout`` seconds: (elapsed time, finished)."""
     shutil.rmtree(workdir / "mutants", ignore_errors=True)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(str(workdir / p) for p in ("generated", ".", "scripts"))
@@ -176,14 +177,24 @@ def run_mutmut(workdir: Path, max_children: int, timeout: float) -> float:
     command = [str(mutmut), "run", "--max-children", str(max_children)]
     log = workdir / "mutmut.log"
     started = time.monotonic()
+    finished = True
     with log.open("wb") as out:
+        # A session of its own, so that a timeout stops mutmut's forked workers too.
+        process = subprocess.Popen(
+            command, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
-            subprocess.run(
-                command, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT, timeout=timeout
-            )
+            code = process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
             print(f"mutmut stopped after {timeout:.0f} s; the report covers what finished", file=sys.stderr)
-    return time.monotonic() - started
+            finished = False
+        else:
+            if code != 0:
+                print(f"mutmut failed (exit {code}); see {log}", file=sys.stderr)
+                finished = False
+    return time.monotonic() - started, finished
 
 
 def _function_span(source_path: Path, mutant: str) -> tuple[int, int] | None:
@@ -363,6 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--report-only needs --workdir")
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="qarnot-mutation-"))
     elapsed: float | None = None
+    finished = True
     if not args.report_only:
         if workdir.resolve() == ROOT or ROOT in workdir.resolve().parents:
             parser.error("the work directory must be outside the checkout (mutmut rewrites it)")
@@ -372,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         copy_tree(workdir)
         write_config(workdir, modules)
         print(f"mutmut on {', '.join(m.path for m in modules)} in {workdir}", file=sys.stderr)
-        elapsed = run_mutmut(workdir, args.max_children, args.timeout)
+        elapsed, finished = run_mutmut(workdir, args.max_children, args.timeout)
 
     tallies = collect(workdir, modules)
     args.report_dir.mkdir(parents=True, exist_ok=True)
@@ -400,6 +412,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     (args.report_dir / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
     print(summary.split("\n## ")[0])
     print(f"full report: {args.report_dir / 'summary.md'}")
+    if not finished:
+        print("the mutmut run did not finish: failing", file=sys.stderr)
+        return 1
     return 0 if all(tallies[m.name].score >= args.min_score for m in modules) else 1
 
 

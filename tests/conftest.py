@@ -21,6 +21,15 @@ settings.register_profile(
     "ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.register_profile("dev", deadline=None, print_blob=True)
+# The edit-test loop (make test-fast): the same derandomized examples, fewer of them; CI runs "ci".
+settings.register_profile(
+    "fast",
+    derandomize=True,
+    deadline=None,
+    max_examples=25,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
 settings.load_profile(os.environ.get("QARNOT_HYPOTHESIS_PROFILE", "ci"))
 
 TESTS = Path(__file__).resolve().parent
