@@ -17,6 +17,11 @@ from qarnot_ext._ranges import InstanceRange, InstanceRangeError, InstanceStates
 from qarnot_ext._secrets import RedactingFilter, Secret, register_secret, unregister_secret
 from qarnot_ext._timefmt import DateSpan
 
+def _any(value: object) -> Any:
+    """A deliberately wrong argument, passed past the type checker."""
+    return value
+
+
 # -- InstanceRange: errors name the offending part ---------------------------------------------
 
 
@@ -63,11 +68,11 @@ def test_argument_errors_name_the_part_and_the_value(build: Callable[[], object]
 @pytest.mark.parametrize(
     ("build", "message"),
     [
-        (lambda: InstanceRange.span(1.0, 2), "first id must be an int, not float"),
-        (lambda: InstanceRange.count("3"), "count must be an int, not str"),
+        (lambda: InstanceRange.span(_any(1.0), 2), "first id must be an int, not float"),
+        (lambda: InstanceRange.count(_any("3")), "count must be an int, not str"),
         (lambda: InstanceRange.of([True]), "instance id must be an int, not bool"),
-        (lambda: InstanceRange([[1, 2]]), "segment 0 must be a (first, last) tuple, not [1, 2]"),
-        (lambda: InstanceRange.parse(b"1-2"), "an instance range is parsed from a str, not bytes"),
+        (lambda: InstanceRange(_any([[1, 2]])), "segment 0 must be a (first, last) tuple, not [1, 2]"),
+        (lambda: InstanceRange.parse(_any(b"1-2")), "an instance range is parsed from a str, not bytes"),
         (
             lambda: InstanceStates.of(42),
             "task or status must be a mapping, a model with to_dict(), or None; not int",
