@@ -17,6 +17,7 @@ from qarnot_ext._ranges import InstanceRange, InstanceRangeError, InstanceStates
 from qarnot_ext._secrets import RedactingFilter, Secret, register_secret, unregister_secret
 from qarnot_ext._timefmt import DateSpan
 
+
 def _any(value: object) -> Any:
     """A deliberately wrong argument, passed past the type checker."""
     return value
