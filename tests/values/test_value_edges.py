@@ -7,6 +7,7 @@ offending part (the project rule: every argument or parse error names what is wr
 from __future__ import annotations
 
 import datetime as dt
+import math
 import operator
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +16,14 @@ import pytest
 
 from qarnot_ext._ranges import InstanceRange, InstanceRangeError, InstanceStates, RangeSyntaxError
 from qarnot_ext._secrets import RedactingFilter, Secret, register_secret, unregister_secret
-from qarnot_ext._timefmt import DateSpan
+from qarnot_ext._timefmt import (
+    DateSpan,
+    DateSpanError,
+    TimeOfDay,
+    TimeOfDayError,
+    TimestampError,
+    format_timestamp,
+)
 
 
 def _any(value: object) -> Any:
@@ -253,3 +261,92 @@ def test_a_registered_secret_containing_another_is_redacted_whole() -> None:
         finally:
             for secret in secrets:
                 unregister_secret(secret)
+
+
+# -- DateSpan and TimeOfDay: errors name the offending part ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        (
+            lambda: DateSpan.parse("x" * 61),
+            DateSpanError,
+            f"invalid date-span: '{'x' * 59}…': expected [-][d.]hh:mm:ss[.fffffff]",
+        ),
+        (
+            lambda: DateSpan.parse("y" * 60),
+            DateSpanError,
+            f"invalid date-span: '{'y' * 60}': expected [-][d.]hh:mm:ss[.fffffff]",
+        ),
+        (
+            lambda: DateSpan.of(hours=1) * math.inf,
+            DateSpanError,
+            "invalid date-span: 'inf': a span can only be scaled by a finite number",
+        ),
+        (lambda: TimeOfDay(-1), TimeOfDayError, "invalid time of day: '-1': ticks must be 0..863999999999"),
+        (
+            lambda: TimeOfDay.of(24, 60, 60, 10_000_000),
+            TimeOfDayError,
+            "invalid time of day: '24': hour must be 0..23; '60': minute must be 0..59; "
+            "'60': second must be 0..59; '10000000': ticks must be 0..9999999",
+        ),
+        (
+            lambda: TimeOfDay.parse(" 24:60:60"),
+            TimeOfDayError,
+            "invalid time of day: '24' at position 1: hours must be 0..23; "
+            "'60' at position 4: minutes must be 0..59; '60' at position 7: seconds must be 0..59",
+        ),
+        (
+            lambda: TimeOfDay.parse("7h"),
+            TimeOfDayError,
+            "invalid time of day: '7h': expected HH:MM:SS[.fffffff]",
+        ),
+        (
+            lambda: TimeOfDay.from_time(dt.time(8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
+            TimeOfDayError,
+            "invalid time of day: '08:00:00+01:00': times of day are UTC; convert it first",
+        ),
+        (
+            lambda: format_timestamp(dt.datetime(2021, 5, 1)),  # noqa: DTZ001 - the naive value is the point
+            TimestampError,
+            "invalid timestamp: '2021-05-01T00:00:00': naive datetime: attach a timezone (e.g. UTC)",
+        ),
+    ],
+)
+def test_time_errors_name_the_part_and_the_value(
+    build: Callable[[], object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        build()
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: DateSpan.of(days=_any(1.5)), "days must be an int, not float"),
+        (lambda: DateSpan.of(hours=_any("1")), "hours must be an int, not str"),
+        (lambda: DateSpan.of(minutes=_any(None)), "minutes must be an int, not NoneType"),
+        (lambda: DateSpan.of(seconds=_any(True)), "seconds must be an int, not bool"),
+        (lambda: DateSpan.of(milliseconds=_any(1.0)), "milliseconds must be an int, not float"),
+        (lambda: DateSpan.of(microseconds=_any(1.0)), "microseconds must be an int, not float"),
+        (lambda: DateSpan.of(ticks=_any(1.0)), "ticks must be an int, not float"),
+        (lambda: TimeOfDay(_any(1.0)), "TimeOfDay ticks must be an int, not float"),
+        (lambda: TimeOfDay.of(_any(1.0)), "hour must be an int, not float"),
+        (lambda: TimeOfDay.parse(_any(5)), "a TimeOfDay is parsed from a str, not int"),
+        (lambda: TimeOfDay.from_time(_any("08:00")), "expected a time, not str"),
+    ],
+)
+def test_time_type_errors_name_the_argument(build: Callable[[], object], message: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        build()
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("number", [True, False])
+def test_spans_are_not_scaled_by_booleans(number: bool) -> None:
+    span = DateSpan.of(hours=1)
+    for op in (operator.mul, operator.truediv, operator.floordiv):
+        with pytest.raises(TypeError):
+            op(span, number)
