@@ -308,7 +308,7 @@ def test_a_registered_secret_containing_another_is_redacted_whole() -> None:
             "invalid time of day: '08:00:00+01:00': times of day are UTC; convert it first",
         ),
         (
-            lambda: format_timestamp(dt.datetime(2021, 5, 1)),  # noqa: DTZ001 - the naive value is the point
+            lambda: format_timestamp(dt.datetime(2021, 5, 1)),
             TimestampError,
             "invalid timestamp: '2021-05-01T00:00:00': naive datetime: attach a timezone (e.g. UTC)",
         ),
