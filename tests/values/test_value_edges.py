@@ -150,6 +150,20 @@ def test_blanks_are_only_space_tab_cr_lf() -> None:
     assert caught.value.problems[0].position == 3
 
 
+def test_a_minus_then_other_whitespace_is_not_a_negative_id() -> None:
+    with pytest.raises(RangeSyntaxError) as caught:
+        InstanceRange.parse("-\x0b5")
+    assert caught.value.problems[0].message == "expected an id or an inclusive span 'first-last'"
+    with pytest.raises(RangeSyntaxError) as caught:
+        InstanceRange.parse("- 5")
+    assert caught.value.problems[0].message == "negative ids are not allowed"
+
+
+def test_a_span_of_one_id() -> None:
+    assert InstanceRange.span(7, 7) == InstanceRange.of([7])
+    assert InstanceRange([(7, 7)]) == InstanceRange.of([7])
+
+
 def test_status_problems_are_all_reported_with_their_keys() -> None:
     status = {"succeededRange": 3, "failedRange": "x", "cancelledRange": [1]}
     with pytest.raises(InstanceRangeError) as caught:
