@@ -264,7 +264,7 @@ def test_date_span_of_sums_all_components() -> None:
 
 def test_a_registered_secret_containing_another_is_redacted_whole() -> None:
     # Registered short first and long last, and the reverse: either way no tail of the longer leaks.
-    # "zz-inner" sorts after "aa-zz-inner": only ordering by length (not by text) puts the longer first.
+    # A secret that is a prefix of another, and one inside another: the longer value goes whole.
     pairs = [("abc-short", "abc-short-and-longer-tail"), ("zz-inner", "aa-zz-inner")]
     for order in [*pairs, *(pair[::-1] for pair in pairs)]:
         short, long = sorted(order, key=len)
