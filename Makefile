@@ -19,7 +19,7 @@ SPEC ?=
 REPORT ?=
 
 .PHONY: help bootstrap generate check-generated lint-spec lint format typecheck test check demo \
-        emulator contract fuzz bench bench-decode bench-storage spec-diff api-diff upgrade check-wheel docs clean
+        emulator contract fuzz test-fast mutate mutate-ci bench bench-decode bench-storage spec-diff api-diff upgrade check-wheel docs clean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | column -t -s $$'\t'
@@ -58,6 +58,15 @@ typecheck: bootstrap  ## mypy --strict on qarnot_ext, scripts and tests.
 
 test: bootstrap check-generated lint-spec  ## The test suite (includes the drift check and the spec lint).
 	$(PY) -m pytest
+
+test-fast: bootstrap  ## The library's own tests (values, client) for the edit-test loop; fewer examples.
+	QARNOT_HYPOTHESIS_PROFILE=fast $(PY) -m pytest -m fast -q -p no:cacheprovider
+
+mutate: bootstrap  ## Mutation testing of the library core (mutmut); report in reports/mutation/summary.md.
+	nice -n 10 $(PY) scripts/mutate.py
+
+mutate-ci: bootstrap  ## The fixed CI subset of mutation testing, bounded to under 10 minutes.
+	$(PY) scripts/mutate.py --ci --timeout 570
 
 check: lint typecheck test  ## Everything CI checks.
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import anyio
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from qarnot_ext import PaginationError
@@ -56,25 +56,71 @@ def test_async_pager_yields_the_same_items(pages: list[list[int]], limit: int | 
     assert anyio.run(collect) == expected
 
 
-@given(
-    tokens=st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "c", ""])), min_size=1, max_size=12),
-    truncated=st.lists(st.booleans(), min_size=12, max_size=12),
+class _Endless(Exception):
+    """The hostile server below stops answering after this many pages (a never-ending stream)."""
+
+
+_HOSTILE_PAGES = 120
+# A page of the hostile server: (token, empty, truncated); token "unique" gives a fresh one each time.
+_page_specs = st.tuples(
+    st.one_of(st.none(), st.sampled_from(["a", "b", "", "unique"])), st.booleans(), st.booleans()
 )
-def test_any_server_either_ends_or_raises_pagination_error(
-    tokens: list[str | None], truncated: list[bool]
+
+
+def _expected_outcome(specs: list[tuple[str | None, bool, bool]]) -> tuple[str, list[int]]:
+    """What the documented rules say: the items, or which rule stops the paging."""
+    seen: set[str] = set()
+    empty_run = 0
+    items: list[int] = []
+    for i in range(_HOSTILE_PAGES):
+        token, empty, truncated = specs[i % len(specs)]
+        token = f"u{i}" if token == "unique" else token
+        if truncated and not token:
+            return "no next token", items
+        if truncated and token in seen:
+            return "repeated", items
+        empty_run = empty_run + 1 if empty else 0
+        if truncated and empty_run >= MAX_EMPTY_PAGES:
+            return "empty pages", items
+        items += [] if empty else [i]
+        if not truncated:
+            return "end", items
+        seen.add(cast(str, token))
+    return "endless", items
+
+
+@settings(max_examples=150)
+@given(specs=st.lists(_page_specs, min_size=1, max_size=6))
+@example(specs=[("unique", False, True), ("a", False, True), ("a", False, True)])  # repeated token
+@example(specs=[("unique", False, True), (None, False, True)])  # truncated without a token
+@example(specs=[("unique", True, True)])  # endless empty pages
+@example(specs=[("unique", False, True), ("unique", True, True), (None, False, False)])  # a normal end
+def test_any_server_either_ends_or_raises_the_error_of_the_rule_it_broke(
+    specs: list[tuple[str | None, bool, bool]],
 ) -> None:
-    # A hostile server: arbitrary tokens and flags. The engine must never loop: it ends or raises.
-    answers = iter(range(100))
+    # A hostile server: arbitrary tokens, empty pages and flags. The engine never loops: it ends with
+    # exactly the items served, or raises the PaginationError of the rule the server broke.
+    expected, expected_items = _expected_outcome(specs)
+    calls = iter(range(_HOSTILE_PAGES + 1))
+    got: list[int] = []
 
     def fetch(token: str | None, size: int | None) -> Page[int]:
-        i = next(answers)
-        return Page([i], tokens[i % len(tokens)], truncated[i % len(truncated)])
+        i = next(calls)
+        if i == _HOSTILE_PAGES:
+            raise _Endless
+        spec_token, empty, truncated = specs[i % len(specs)]
+        next_token = f"u{i}" if spec_token == "unique" else spec_token
+        return Page([] if empty else [i], next_token, truncated)
 
-    try:
-        items = list(Pager(fetch))
-    except PaginationError:
-        return
-    assert items == list(range(len(items)))
+    if expected == "end":
+        got = list(Pager(fetch))
+    else:
+        error = _Endless if expected == "endless" else PaginationError
+        with pytest.raises(error) as caught:
+            got.extend(Pager(fetch))  # keeps the items yielded before the error
+        if expected != "endless":
+            assert expected in str(caught.value)
+    assert got == expected_items
 
 
 def test_truncated_without_a_token_raises() -> None:
