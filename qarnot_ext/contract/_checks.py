@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import uuid
 from collections.abc import Iterator
 from typing import Any, ClassVar, Final
 
@@ -192,7 +191,7 @@ def auth_rejected_with_401(ctx: CheckContext, response: Any, case: Any) -> bool 
     try:
         for description, authorization in (
             ("without a token", None),
-            ("with a wrong token", f"invalid-{uuid.uuid4().hex}"),
+            ("with a wrong token", run.wrong_token),
         ):
             probe = _probe(run, response.request, authorization)
             if run.guard is not None:
@@ -274,8 +273,13 @@ def _after_call(context: HookContext, case: Any, response: Any) -> None:
     run = context_for(case)
     if run is None:
         return
+    info = run.operations.get(case.operation.label)
+    secret = info is not None and info.resource == "secret"
+    if run.guard is None and not secret:
+        return  # the common case: no body to parse
     ok, document = _document(response)
-    _learn_secrets(run, case, document if ok else None)
+    if secret:
+        _learn_secrets(run, case, document if ok else None)
     if run.guard is None:
         return
     run.guard.observe(

@@ -40,25 +40,40 @@ def _resolve(schema: Any, path: list[Any]) -> Any:
     return node
 
 
+def _deref(schema: Any, node: Any) -> Any:
+    for _ in range(8):  # a chain of references, never a cycle worth following further
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if not isinstance(ref, str) or not ref.startswith("#/"):
+            return node
+        node = _resolve(schema, [part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/")])
+    return node
+
+
 def _branch_name(schema: Any, schema_path: list[Any], index: int) -> str:
-    node = _resolve(schema, [*schema_path, index])
+    """What a person recognises a branch by: its tag's value, its title, or its position."""
+    node = _deref(schema, _resolve(schema, [*schema_path, index]))
     if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            return ref.rsplit("/", 1)[-1]
+        for prop in (node.get("properties") or {}).values():
+            if isinstance(prop, dict) and isinstance(prop.get("const"), str):
+                return str(prop["const"])
         title = node.get("title")
         if isinstance(title, str):
             return title
+        if any(isinstance(p, dict) and "not" in p for p in (node.get("properties") or {}).values()):
+            return f"branch {index}: other tags"
+        for keyword in ("oneOf", "anyOf"):
+            if isinstance(node.get(keyword), list):
+                return f"branch {index}: {keyword} of {len(node[keyword])}"
     return f"branch {index}"
 
 
-def _leaves(error: Any, schema: Any, prefix: str, depth: int) -> Iterator[str]:
+def _leaves(error: Any, schema: Any, label: str, depth: int) -> Iterator[str]:
     kind = error.kind
+    lead = "    " * depth + "- " + label
     if not isinstance(kind, _BRANCHING) or depth > 3:
-        yield f"{prefix}{json_path(error.instance_path)}: {error.message}"
+        yield f"{lead}{json_path(error.instance_path)}: {error.message}"
         return
     keyword = "oneOf" if isinstance(kind, jsonschema_rs.ValidationErrorKind.OneOfNotValid) else "anyOf"
-    where = json_path(error.instance_path)
     base = len(error.instance_path)
     branches = list(enumerate(kind.context))
 
@@ -67,13 +82,13 @@ def _leaves(error: Any, schema: Any, prefix: str, depth: int) -> Iterator[str]:
 
     # A branch only ruled out at a deeper level still shows: the tag of a nested oneOf decides there.
     relevant = [(i, b) for i, b in branches if not ruled_out(b)] or branches
-    yield f"{prefix}{where}: matches none of the {keyword} branches ({len(branches)}); " + (
-        "the branch(es) its tag selects fail:" if len(relevant) < len(branches) else "each fails:"
-    )
+    how = "the branch its tag selects fails" if len(relevant) < len(branches) else "each fails"
+    where = json_path(error.instance_path)
+    yield f"{lead}{where}: matches none of {len(branches)} {keyword} branches; {how}:"
     for index, branch in relevant:
         name = _branch_name(schema, list(error.schema_path), index)
         for sub in branch:
-            yield from _leaves(sub, schema, f"{prefix}  [{name}] ", depth + 1)
+            yield from _leaves(sub, schema, f"[{name}] ", depth + 1)
 
 
 def schema_errors(validator_cls: Any, schema: Any, document: Any) -> list[str]:
@@ -85,7 +100,7 @@ def schema_errors(validator_cls: Any, schema: Any, document: Any) -> list[str]:
         return []
     lines: list[str] = []
     for error in errors:
-        lines.extend(_leaves(error, schema, "- ", 0))
+        lines.extend(_leaves(error, schema, "", 0))
         if len(lines) > _MAX_ERRORS * 3:
             break
     return lines[: _MAX_ERRORS * 3]

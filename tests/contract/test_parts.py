@@ -236,6 +236,31 @@ def test_redactor() -> None:
     assert "s3cr3t" not in repr(redactor)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Authorization: tok", "Authorization: [REDACTED]"),
+        ("a token, tokens, stok, tok_1 and tok2", "a token, tokens, stok, tok_1 and tok2"),
+        ("GET /info?t=tok&token=x", "GET /info?t=[REDACTED]&token=x"),
+        ('{"email": "tok", "note": "token accepted"}', '{"email": "[REDACTED]", "note": "token accepted"}'),
+        ("curl -H 'Authorization: tok' http://h/token", "curl -H 'Authorization: [REDACTED]' http://h/token"),
+        ("tok", "[REDACTED]"),
+    ],
+)
+def test_redaction_is_by_exact_value_never_inside_a_word(text: str, expected: str) -> None:
+    assert Redactor(["tok"]).text(text) == expected
+
+
+def test_redaction_finds_encoded_spellings_and_learnt_secrets() -> None:
+    redactor = Redactor(['p@ss "word"'])
+    assert redactor.text('{"v": "p@ss \\"word\\""}') == '{"v": "[REDACTED]"}'
+    assert redactor.text("?v=p%40ss%20%22word%22&x=1") == "?v=[REDACTED]&x=1"
+    redactor.add("learnt-secret-1")
+    assert redactor.document({"a": ["learnt-secret-1", "keep"], "b": 1}) == {"a": [REDACTED, "keep"], "b": 1}
+    assert redactor.is_secret("learnt-secret-1")
+    assert not redactor.is_secret("learnt")
+
+
 def test_percentile() -> None:
     assert percentile([], 0.5) is None
     assert percentile([3.0, 1.0, 2.0], 0.5) == 2.0
