@@ -6,6 +6,10 @@ r"""``qarnot-contract``: is this server honouring ``openapi.yaml``, operation by
     qarnot-contract run --base-url https://api.qarnot.com/v1                 # safe: read-only
     qarnot-contract run --base-url http://127.0.0.1:8080/v1 --mode full \\
         --operations '^(create|get|delete)_task$' --seed 1 --report-dir out/
+    qarnot-contract run --base-url http://127.0.0.1:4010/v1 --allow-unserved 'list_tasks,get_task'
+
+Operations end as passed, failed, not served (every answer a "no such path") or skipped (no request
+reached the server); violations are grouped by (check, cause), each with its smallest failing case.
 
 Exit codes: 0 conformant, 1 violations found, 2 usage or connection error (no verdict),
 130 interrupted (after cleanup).

@@ -6,10 +6,10 @@ it. Each is one fact to fix, so each is one :class:`Cause`, listing the operatio
 and its smallest reproducing case.
 
 The cause of a failure is what stays the same when it shows up elsewhere: for schema failures the
-failing keyword and the field path (array indices and the operation dropped), for status failures the
-status, for the authentication checks nothing at all (the server either checks tokens or it does
-not); for any other failure, its title and message with the values that vary (identifiers, numbers,
-quoted values, the request's path) blanked.
+failing keyword and the field path (array indices and the operation dropped); for status failures
+the status (and for server errors the gist of the body); for the authentication checks nothing at
+all (the server either checks tokens or it does not); for any other failure, its title and message
+with the values that vary (identifiers, numbers, quoted values, the request's path) blanked.
 """
 
 from __future__ import annotations
@@ -64,8 +64,11 @@ def blank(text: str, path: str) -> str:
     return _NUMBER.sub("{n}", text)
 
 
-def cause_of(check: str, failure: Any, path: str = "") -> str:
-    """The root cause of a schemathesis failure, as a short stable text (see the module doc)."""
+def cause_of(check: str, failure: Any, path: str = "", body: str = "") -> str:
+    """The root cause of a schemathesis failure, as a short stable text (see the module doc).
+
+    ``body``: the failing response's body; server errors with different messages are different causes.
+    """
     if check in _SERVER_WIDE:
         return _SERVER_WIDE[check]
     instance_path = getattr(failure, "instance_path", None)
@@ -75,7 +78,8 @@ def cause_of(check: str, failure: Any, path: str = "") -> str:
         return f"{_field(instance_path)}: fails '{keyword}'"
     status = getattr(failure, "status_code", None)
     if isinstance(status, int):
-        return f"HTTP {status}"
+        first = blank(body.strip().split("\n")[0], path)[:120] if check == "not_a_server_error" else ""
+        return f"HTTP {status}: {first}" if first else f"HTTP {status}"
     text = f"{failure.title}: {blank(str(failure.message).split(chr(10))[0], path)}"
     return text[:_MAX_KEY]
 

@@ -8,8 +8,13 @@ One run:
 3. runs schemathesis' phases (examples, coverage, fuzzing, and in ``full`` mode the stateful scenarios
    along the spec's links) with the checks of :data:`CHECKS` and the runner's own (``_checks``);
 4. folds every scenario into per-operation results (cases, statuses, latencies, distinct violations
-   with their HTTP exchanges);
-5. in ``full`` mode, deletes what it created, also after Ctrl-C.
+   with their HTTP exchanges, the failing response and the cause they share with others: ``_causes``);
+5. tells the operations the server does not have at all from the others (``_served``);
+6. in ``full`` mode, deletes what it created, also after Ctrl-C.
+
+Nothing from an earlier run changes a new one: schemathesis' cache (``.schemathesis`` in the working
+directory) and hypothesis' example database are off, so a seed replays the same findings; the seed
+and the command line (token redacted) are in the reports.
 """
 
 from __future__ import annotations
@@ -306,7 +311,14 @@ class _Folder:
             message=redact(message),
             reproduction=redact(info.code_sample or ""),
             exchanges=self._exchanges(recorder, failing_id, failure, check),
-            cause=redact(cause_of(check, failure, case.formatted_path if case is not None else "")),
+            cause=redact(
+                cause_of(
+                    check,
+                    failure,
+                    case.formatted_path if case is not None else "",
+                    _body_text(response),
+                )
+            ),
             response=response_excerpt(response, self.run.redactor, secret),
         )
         known.append((failure, finding))
@@ -351,6 +363,12 @@ class _Folder:
         )
         if error not in self.result.errors:
             self.result.errors.append(error)
+
+
+def _body_text(response: Any) -> str:
+    if response is None or not response.content:
+        return ""
+    return str(response.content[:2000].decode("utf-8", "replace"))
 
 
 def _schema_details(case: Any, response: Any) -> list[str]:
