@@ -460,6 +460,7 @@ def run_contract(
             if not result.interrupted:
                 classify(client, result, allowed)
         finally:
+            _sort_findings(result)
             result.warnings = list(run.warnings)
             for warning in result.warnings:
                 op = result.operations.get(warning.operation_id)
@@ -469,6 +470,22 @@ def run_contract(
                 _cleanup(guard, client, result, progress)
             result.duration = time.monotonic() - started
     return result
+
+
+def _sort_findings(result: ContractResult) -> None:
+    """Order findings by the spec's operations, then check and cause.
+
+    Not in the order in which worker threads and checks happened to report them: two runs with one
+    seed then read the same.
+    """
+    order = {operation_id: index for index, operation_id in enumerate(result.operations)}
+
+    def key(finding: Finding) -> tuple[int, str, str, str]:
+        return (order.get(finding.operation_id, len(order)), finding.check, finding.cause, finding.message)
+
+    result.findings.sort(key=key)
+    for op in result.operations.values():
+        op.findings.sort(key=key)
 
 
 def _default_spec() -> Path:
