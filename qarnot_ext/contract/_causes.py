@@ -54,13 +54,14 @@ def _field(parts: Iterable[Any]) -> str:
     return ".".join(names) or "(document)"
 
 
-def blank(text: str, path: str) -> str:
+def blank(text: str, path: str, *, quoted: bool = True) -> str:
     """``text`` with what varies between cases (the path, identifiers, numbers, quoted values) blanked."""
     if path:
         text = text.replace(path, "{path}")
     text = _UUID.sub("{id}", text)
     text = _HEX.sub("{hex}", text)
-    text = _QUOTED.sub("{value}", text)
+    if quoted:
+        text = _QUOTED.sub("{value}", text)
     return _NUMBER.sub("{n}", text)
 
 

@@ -51,7 +51,8 @@ def allowed_unserved(value: str | None) -> re.Pattern[str] | None:
 def _fingerprint(response: httpx.Response, path: str) -> tuple[int, str, str]:
     media = response.headers.get("content-type", "").split(";")[0].strip().lower()
     body = response.text.replace(path, "{path}")
-    return response.status_code, media, blank(body, "")
+    # Quoted text is kept: "No such task: {id}" and "No such API path" are what tells them apart.
+    return response.status_code, media, blank(body, "", quoted=False)
 
 
 def _reason(client: httpx.Client, op: OperationResult) -> str | None:

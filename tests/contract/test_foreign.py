@@ -20,7 +20,8 @@ import pytest
 
 from qarnot_ext.contract.__main__ import TOKEN_ENV, main
 from tests.contract._foreign import BROKEN_CONSTRAINT, SECRET_VALUE, SERVED, foreign_app
-from tests.contract._helpers import Cli, CliRun, serve
+from tests.contract._helpers import TOKEN, Cli, CliRun, emulator_app, serve
+from tests.contract._mutants import IgnoreToken
 
 SHORT_TOKEN = "tok"  # also a prefix of the word "token", which the double's answers contain
 UNSERVED = ("list_tasks", "get_task")
@@ -178,3 +179,17 @@ def test_allow_unserved_excuses_the_operations_it_names(
     assert run.summary["operations_by_status"]["not_served"] == 2
     assert run.summary["verdict"] == verdict
     assert f"{verdict}: 3 operations: 1 passed, 0 failed, 2 not served, 0 skipped" in run.out
+
+
+def test_operations_answering_only_404_are_served_when_the_404_says_no_such_resource(cli: Cli) -> None:
+    # With the token checks off, nothing but 404 comes back for unknown tasks and secrets; the
+    # emulator's "No such task: <id>" is not its "No such API path", so both are served.
+    app, _ = emulator_app()
+    with serve(IgnoreToken(app, TOKEN)) as url:
+        run = cli(
+            "run", "--base-url", url, "--operations", "^(get_task|get_secret)$",
+            "--phases", "examples,fuzzing", "--max-examples", "3", "--seed", "7",
+        )  # fmt: skip
+    statuses = {op["operation"]: op["statuses"] for op in run.summary["operations"]}
+    assert set(statuses["get_task"]) == {"404"}, statuses
+    assert run.summary["operations_by_status"]["not_served"] == 0
