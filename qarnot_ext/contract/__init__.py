@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 from qarnot_ext import MissingExtraError
 
 if TYPE_CHECKING:
+    from qarnot_ext.contract._causes import Cause
     from qarnot_ext.contract._names import CHECKS, PHASES
     from qarnot_ext.contract._results import (
         ContractResult,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHECKS",
     "PHASES",
+    "Cause",
     "ContractResult",
     "DriftWarning",
     "Finding",
@@ -48,6 +50,7 @@ __all__ = [
 _HOMES: Final = {
     "CHECKS": "_names",
     "PHASES": "_names",
+    "Cause": "_causes",
     "ContractResult": "_results",
     "DriftWarning": "_results",
     "Finding": "_results",

@@ -6,6 +6,10 @@ r"""``qarnot-contract``: is this server honouring ``openapi.yaml``, operation by
     qarnot-contract run --base-url https://api.qarnot.com/v1                 # safe: read-only
     qarnot-contract run --base-url http://127.0.0.1:8080/v1 --mode full \\
         --operations '^(create|get|delete)_task$' --seed 1 --report-dir out/
+    qarnot-contract run --base-url http://127.0.0.1:4010/v1 --allow-unserved 'list_tasks,get_task'
+
+Operations end as passed, failed, not served (every answer a "no such path") or skipped (no request
+reached the server); violations are grouped by (check, cause), each with its smallest failing case.
 
 Exit codes: 0 conformant, 1 violations found, 2 usage or connection error (no verdict),
 130 interrupted (after cleanup).
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,9 +115,26 @@ def _parser() -> _Parser:
     )
     run.add_argument("--request-timeout", type=float, default=10.0, help="seconds per response (default 10)")
     run.add_argument(
+        "--allow-unserved",
+        metavar="OPS",
+        help="operations the server knowingly does not implement (comma-separated operationIds or a "
+        "regular expression): reported as not served without failing the run",
+    )
+    run.add_argument(
         "--stateful-steps", type=_positive, default=10, help="steps per stateful scenario (default 10)"
     )
     return parser
+
+
+def _command(argv: Sequence[str] | None) -> str:
+    """The command line as typed, for the reports; the value of ``--token`` is replaced."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, word in enumerate(words):
+        if word.startswith("--token="):
+            words[index] = "--token=[REDACTED]"
+        elif word == "--token" and index + 1 < len(words):
+            words[index + 1] = "[REDACTED]"
+    return shlex.join(["qarnot-contract", *words])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,10 +190,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         allow_case_drift=args.allow_case_drift,
         request_timeout=args.request_timeout,
         stateful_steps=args.stateful_steps,
+        allow_unserved=args.allow_unserved,
+        command=_command(argv),
     )
     progress = ConsoleProgress(console)
     try:
-        result = run_contract(options, progress)
+        result = run_contract(options, progress, redactor)
     except UsageError as exc:
         progress.close()
         errors.print(f"qarnot-contract: error: {exc}", highlight=False, markup=False)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import uuid
 from collections.abc import Iterator
 from typing import Any, ClassVar, Final
 
@@ -43,9 +42,17 @@ from qarnot_ext import DateSpan, InvalidValueError, TimeOfDay, parse_timestamp
 from qarnot_ext.contract._context import RunContext, context_for
 from qarnot_ext.contract._drift import drift_kind
 from qarnot_ext.contract._formats import CUSTOM_FORMATS, FORMAT_VALIDATORS
+from qarnot_ext.contract._redact import MIN_SCRUBBED_LENGTH
 from qarnot_ext.contract._results import DriftWarning
 
-__all__ = ["CUSTOM_CHECKS", "AuthNotRejected", "FormatViolation", "installed", "schema_hooks"]
+__all__ = [
+    "CUSTOM_CHECKS",
+    "AuthNotRejected",
+    "FormatViolation",
+    "installed",
+    "response_schema",
+    "schema_hooks",
+]
 
 _JSON_TYPES: Final = ("application/json", "application/problem+json")
 _MAX_LISTED: Final = 5
@@ -79,7 +86,7 @@ def _document(response: Any) -> tuple[bool, Any]:
         return False, None
 
 
-def _response_schema(case: Any, response: Any) -> tuple[Any, str, str | None] | None:
+def response_schema(case: Any, response: Any) -> tuple[Any, str, str | None] | None:
     """(bundled schema, documented status key, media type) of a JSON response, if documented."""
     media = _media_type(response)
     if media not in _JSON_TYPES:
@@ -126,7 +133,7 @@ def custom_format_conformance(ctx: CheckContext, response: Any, case: Any) -> bo
     run = context_for(case)
     if run is None:
         return None
-    found = _response_schema(case, response)
+    found = response_schema(case, response)
     if found is None:
         return None
     schema, status_key, media = found
@@ -184,7 +191,7 @@ def auth_rejected_with_401(ctx: CheckContext, response: Any, case: Any) -> bool 
     try:
         for description, authorization in (
             ("without a token", None),
-            ("with a wrong token", f"invalid-{uuid.uuid4().hex}"),
+            ("with a wrong token", run.wrong_token),
         ):
             probe = _probe(run, response.request, authorization)
             if run.guard is not None:
@@ -249,12 +256,32 @@ def _body(case: Any) -> Any:
     return None if case.body is NOT_SET else case.body
 
 
+def _learn_secrets(run: RunContext, case: Any, document: Any) -> None:
+    """Secrets-manager values sent or received become secrets the reports must not show."""
+    info = run.operations.get(case.operation.label)
+    if info is None or info.resource != "secret":
+        return
+    values = []
+    for source in (_body(case), document):
+        if isinstance(source, dict):
+            values += [v for k, v in source.items() if k.lower() == "value" and isinstance(v, str)]
+    run.redactor.add(*(v for v in values if len(v) >= MIN_SCRUBBED_LENGTH))
+
+
 def _after_call(context: HookContext, case: Any, response: Any) -> None:
     del context
     run = context_for(case)
-    if run is None or run.guard is None:
+    if run is None:
         return
+    info = run.operations.get(case.operation.label)
+    secret = info is not None and info.resource == "secret"
+    if run.guard is None and not secret:
+        return  # the common case: no body to parse
     ok, document = _document(response)
+    if secret:
+        _learn_secrets(run, case, document if ok else None)
+    if run.guard is None:
+        return
     run.guard.observe(
         run.operation_id(case.operation.label),
         case.path_parameters,
@@ -279,7 +306,7 @@ def _filter_failure(context: HookContext, failure: Failure, case: Any, response:
     # Only body schema failures can be enum drift (header failures carry another title).
     if not isinstance(failure, JsonSchemaError) or failure.title != JsonSchemaError.kind_title:
         return True
-    found = _response_schema(case, response)
+    found = response_schema(case, response)
     ok, document = _document(response)
     if found is None or not ok:
         return True

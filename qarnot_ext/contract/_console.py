@@ -158,7 +158,7 @@ def render_summary(console: Console, result: ContractResult, reports: dict[str, 
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for op in result.operations.values():
         failures = ", ".join(f"{check} {count}" for check, count in op.failures_by_check.items()) or "-"
-        style = {"fail": "bold red", "pass": "green", "not run": "yellow"}[op.status]
+        style = {"fail": "bold red", "pass": "green", "skipped": "yellow", "not served": "magenta"}[op.status]
         table.add_row(
             op.info.operation_id,
             op.info.label,
@@ -170,16 +170,35 @@ def render_summary(console: Console, result: ContractResult, reports: dict[str, 
             Text(op.status, style=style),
         )
     console.print(table)
-    for index, finding in enumerate(result.findings, 1):
+    for op in result.operations.values():
+        if not op.served:
+            allowed = " (allowed by --allow-unserved)" if op.unserved_allowed else ""
+            console.print(
+                Text(f"not served: {op.info.operation_id}{allowed}: {op.unserved_reason}", style="magenta")
+            )
+    causes = result.causes
+    for index, cause in enumerate(causes, 1):
+        example = cause.example
+        shown = ", ".join(cause.operations[:6]) + (", ..." if len(cause.operations) > 6 else "")
         console.print(
             Text(
-                f"{index}. {finding.operation_id}: {finding.check} [{finding.code}] {finding.title}",
+                f"{index}. {cause.check} [{cause.code}] {cause.title}: {cause.cause}\n"
+                f"   {len(cause.operations)} operation(s), {cause.cases} case(s): {shown}",
                 style="bold red",
             )
         )
-        console.print(Text(_clip(finding.message)))
-        if finding.reproduction:
-            console.print(Text("reproduce: " + _clip(finding.reproduction), style="dim"))
+        console.print(Text(f"smallest case ({example.operation_id}):\n{_clip(example.message)}"))
+        if example.response:
+            console.print(Text("response: " + _clip(example.response)))
+        if example.reproduction:
+            console.print(Text("reproduce: " + _clip(example.reproduction), style="dim"))
+    if causes:
+        by_check = ", ".join(
+            f"{check} {sum(1 for c in causes if c.check == check)} cause(s) / "
+            f"{sum(1 for f in result.findings if f.check == check)} finding(s)"
+            for check in sorted({c.check for c in causes})
+        )
+        console.print(Text(f"by check: {by_check}"))
     for warning in result.warnings:
         console.print(Text(f"warning: {warning.operation_id}: {warning.message}", style="yellow"))
     for error in result.errors:
@@ -192,4 +211,5 @@ def render_summary(console: Console, result: ContractResult, reports: dict[str, 
     for kind, path in (reports or {}).items():
         console.print(f"{kind} report: {path}", highlight=False)
     style = "bold green" if result.verdict is Verdict.CONFORMANT else "bold red"
-    console.print(Text(result.verdict_line(), style=style))
+    # One line whatever the width: CI logs are grepped for it.
+    console.print(Text(result.verdict_line(), style=style), soft_wrap=True)

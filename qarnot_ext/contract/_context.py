@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,6 +55,10 @@ class RunContext:
         self.auth_probed: set[str] = set()
         self.reaimed: set[str] = set()
         self.validators: dict[tuple[str, str, str | None], Any] = {}
+        # One per run, and redacted like the token: a server that echoes it does not make two runs
+        # with the same seed differ.
+        self.wrong_token = f"invalid-{uuid.uuid4().hex}"
+        redactor.add(self.wrong_token)
 
     def operation_id(self, label: str) -> str:
         """The operationId for a schemathesis label (the label itself when unknown)."""

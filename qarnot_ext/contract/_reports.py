@@ -19,6 +19,7 @@ from typing import Any, Final
 from urllib.parse import parse_qsl, urlsplit
 from xml.etree import ElementTree as ET
 
+from qarnot_ext.contract._messages import scrub_body
 from qarnot_ext.contract._redact import Redactor
 from qarnot_ext.contract._results import ContractResult
 
@@ -44,8 +45,13 @@ def _header_list(headers: dict[str, Any], redactor: Redactor) -> list[dict[str, 
     return [{"name": k, "value": v} for k, v in redactor.headers(flat).items()]
 
 
-def har_entry(interaction: Any, redactor: Redactor, comment: str) -> dict[str, Any]:
-    """One HAR 1.2 entry for a recorded schemathesis interaction, credentials removed."""
+def har_entry(
+    interaction: Any, redactor: Redactor, comment: str, secret_fields: bool = False
+) -> dict[str, Any]:
+    """One HAR 1.2 entry for a recorded schemathesis interaction, credentials and secrets removed.
+
+    ``secret_fields``: the bodies are secrets-manager documents whose ``value`` fields are secrets.
+    """
     request = interaction.request
     response = interaction.response
     url = redactor.text(request.uri)
@@ -64,7 +70,10 @@ def har_entry(interaction: Any, redactor: Redactor, comment: str) -> dict[str, A
         "bodySize": request.body_size if request.body_size is not None else 0,
     }
     if request.body is not None:
-        har_request["postData"] = {"mimeType": mime, "text": redactor.text(_text(request.body))}
+        har_request["postData"] = {
+            "mimeType": mime,
+            "text": scrub_body(_text(request.body), redactor, secret_fields),
+        }
     elapsed_ms = round((response.elapsed if response is not None else 0.0) * 1000, 3)
     started = dt.datetime.fromtimestamp(interaction.timestamp - elapsed_ms / 1000, tz=dt.UTC)
     if response is not None:
@@ -79,7 +88,7 @@ def har_entry(interaction: Any, redactor: Redactor, comment: str) -> dict[str, A
             "content": {
                 "size": response.content_size,
                 "mimeType": content_type,
-                "text": redactor.text(_text(response.content)),
+                "text": scrub_body(_text(response.content), redactor, secret_fields),
             },
             "redirectURL": "",
             "headersSize": -1,
@@ -121,8 +130,12 @@ def _har(result: ContractResult) -> dict[str, Any]:
 
 
 def _junit(result: ContractResult) -> ET.Element:
-    failures = sum(1 for op in result.operations.values() if op.findings)
-    skipped = sum(1 for op in result.operations.values() if not op.cases)
+    failures = sum(
+        1 for op in result.operations.values() if op.findings or (not op.served and not op.unserved_allowed)
+    )
+    skipped = sum(
+        1 for op in result.operations.values() if not op.cases or (not op.served and op.unserved_allowed)
+    )
     root = ET.Element(
         "testsuites", name="qarnot-contract", tests=str(len(result.operations)), time=f"{result.duration:.3f}"
     )
@@ -143,6 +156,7 @@ def _junit(result: ContractResult) -> ET.Element:
         ("seed", str(result.seed)),
         ("base_url", result.base_url),
         ("spec", result.spec),
+        ("command", result.command),
         ("verdict", result.verdict.value),
     ):
         ET.SubElement(properties, "property", name=name, value=value)
@@ -158,8 +172,17 @@ def _junit(result: ContractResult) -> ET.Element:
             element = ET.SubElement(
                 case, "failure", type=finding.check, message=f"{finding.code} {finding.title}"
             )
-            element.text = "\n\n".join(x for x in (finding.message, finding.reproduction) if x)
-        if not op.cases:
+            element.text = "\n\n".join(
+                x for x in (finding.message, finding.response, finding.reproduction) if x
+            )
+        if not op.served:
+            element = ET.SubElement(
+                case,
+                "skipped" if op.unserved_allowed else "failure",
+                type="not_served",
+                message=f"not served: {op.unserved_reason}",
+            )
+        elif not op.cases:
             ET.SubElement(case, "skipped", message="no request reached the server")
         notes = [w.message for w in result.warnings if w.operation_id == op.info.operation_id]
         if notes:

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from qarnot_ext.contract._causes import Cause, group
 from qarnot_ext.contract._names import EXIT_CONFORMANT, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_VIOLATIONS
 from qarnot_ext.contract._spec import OperationInfo
 
@@ -21,6 +22,7 @@ __all__ = [
     "EXIT_ERROR",
     "EXIT_INTERRUPTED",
     "EXIT_VIOLATIONS",
+    "Cause",
     "ContractResult",
     "DriftWarning",
     "Finding",
@@ -53,6 +55,8 @@ class Finding:
         reproduction: a ``curl`` command reproducing the failing request, token removed.
         exchanges: the HTTP exchanges that lead to the failure, as HAR entries (already redacted).
         occurrences: how many failing cases showed this same violation.
+        cause: what it has in common with the same check's failures elsewhere (``_causes``).
+        response: the failing response's status and body (truncated, redacted).
     """
 
     operation_id: str
@@ -63,6 +67,8 @@ class Finding:
     reproduction: str = ""
     exchanges: list[dict[str, Any]] = field(default_factory=list)
     occurrences: int = 1
+    cause: str = ""
+    response: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready summary (without the HAR exchanges, which go to the cassette)."""
@@ -74,6 +80,8 @@ class Finding:
             "message": self.message,
             "reproduction": self.reproduction,
             "occurrences": self.occurrences,
+            "cause": self.cause,
+            "response": self.response,
         }
 
 
@@ -134,6 +142,10 @@ class OperationResult:
     statuses: Counter[int] = field(default_factory=Counter)
     findings: list[Finding] = field(default_factory=list)
     warnings: int = 0
+    served: bool = True
+    unserved_allowed: bool = False
+    unserved_reason: str = ""
+    masked: int = 0
 
     @property
     def failures_by_check(self) -> dict[str, int]:
@@ -153,10 +165,16 @@ class OperationResult:
 
     @property
     def status(self) -> str:
-        """``fail``, ``pass`` or ``not run`` (no request reached the server)."""
+        """``not served``, ``fail``, ``pass`` or ``skipped`` (no request reached the server).
+
+        An operation the server does not have at all (every answer a "no such path") is not served:
+        neither a pass (its 404s are documented) nor a list of schema failures about 404 pages.
+        """
+        if not self.served:
+            return "not served"
         if self.findings:
             return "fail"
-        return "pass" if self.cases else "not run"
+        return "pass" if self.cases else "skipped"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -172,6 +190,9 @@ class OperationResult:
             "p50_ms": None if self.p50 is None else round(self.p50 * 1000, 2),
             "p95_ms": None if self.p95 is None else round(self.p95 * 1000, 2),
             "status": self.status,
+            "not_served_reason": self.unserved_reason or None,
+            "not_served_allowed": self.unserved_allowed,
+            "findings_on_not_served": self.masked,
         }
 
 
@@ -185,6 +206,7 @@ class ContractResult:
     base_url: str
     spec: str
     operations: dict[str, OperationResult]
+    command: str = ""
     findings: list[Finding] = field(default_factory=list)
     warnings: list[DriftWarning] = field(default_factory=list)
     errors: list[RunError] = field(default_factory=list)
@@ -204,9 +226,36 @@ class ContractResult:
         return sum(1 for op in self.operations.values() if op.cases)
 
     @property
+    def causes(self) -> list[Cause]:
+        """The findings grouped by (check, root cause)."""
+        return group(self.findings)
+
+    @property
+    def unserved(self) -> list[str]:
+        """Operations the server does not have, and ``--allow-unserved`` does not excuse."""
+        return [
+            op.info.operation_id
+            for op in self.operations.values()
+            if not op.served and not op.unserved_allowed
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """Operations by status: passed, failed, not served, skipped."""
+        statuses = Counter(op.status for op in self.operations.values())
+        return {
+            "passed": statuses["pass"],
+            "failed": statuses["fail"],
+            "not_served": statuses["not served"],
+            "skipped": statuses["skipped"],
+        }
+
+    @property
     def verdict(self) -> Verdict:
-        """Violations win over errors: a violation found is a violation even if the run was cut short."""
-        if self.findings:
+        """Violations win over errors: a violation found is a violation even if the run was cut short.
+
+        An operation the server does not serve is a violation unless ``--allow-unserved`` names it.
+        """
+        if self.findings or self.unserved:
             return Verdict.NOT_CONFORMANT
         if self.interrupted:
             return Verdict.INTERRUPTED
@@ -226,14 +275,16 @@ class ContractResult:
 
     def verdict_line(self) -> str:
         """The one-line verdict printed last."""
-        ops = len(self.operations)
+        counts = self.counts()
         base = (
-            f"{self.verdict.value}: {self.covered}/{ops} operations, {self.cases} cases, "
-            f"{len(self.findings)} violation(s), {len(self.warnings)} warning(s)"
+            f"{self.verdict.value}: {len(self.operations)} operations: {counts['passed']} passed, "
+            f"{counts['failed']} failed, {counts['not_served']} not served, {counts['skipped']} skipped; "
+            f"{self.cases} cases, {len(self.causes)} cause(s) of {len(self.findings)} violation(s), "
+            f"{len(self.warnings)} warning(s)"
         )
         if self.errors:
             base += f", {len(self.errors)} error(s)"
-        failing = sorted({f.operation_id for f in self.findings})
+        failing = sorted({f.operation_id for f in self.findings} | set(self.unserved))
         if failing:
             shown = ", ".join(failing[:5]) + (", ..." if len(failing) > 5 else "")
             base += f" in {shown}"
@@ -249,12 +300,18 @@ class ContractResult:
             "seed": self.seed,
             "base_url": self.base_url,
             "spec": self.spec,
+            "command": self.command,
             "duration_s": round(self.duration, 3),
             "cases": self.cases,
             "operations_covered": self.covered,
             "operations_selected": len(self.operations),
             "operations": [op.as_dict() for op in self.operations.values()],
             "findings": [f.as_dict() for f in self.findings],
+            "operations_by_status": self.counts(),
+            "not_served": [op.info.operation_id for op in self.operations.values() if not op.served],
+            "causes": [c.as_dict() for c in self.causes],
+            "violations_by_check": dict(sorted(Counter(f.check for f in self.findings).items())),
+            "causes_by_check": dict(sorted(Counter(c.check for c in self.causes).items())),
             "warnings": [w.as_dict() for w in self.warnings],
             "errors": [e.as_dict() for e in self.errors],
             "interrupted": self.interrupted,

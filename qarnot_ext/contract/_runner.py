@@ -8,14 +8,21 @@ One run:
 3. runs schemathesis' phases (examples, coverage, fuzzing, and in ``full`` mode the stateful scenarios
    along the spec's links) with the checks of :data:`CHECKS` and the runner's own (``_checks``);
 4. folds every scenario into per-operation results (cases, statuses, latencies, distinct violations
-   with their HTTP exchanges);
-5. in ``full`` mode, deletes what it created, also after Ctrl-C.
+   with their HTTP exchanges, the failing response and the cause they share with others: ``_causes``);
+5. tells the operations the server does not have at all from the others (``_served``);
+6. in ``full`` mode, deletes what it created, also after Ctrl-C.
+
+Nothing from an earlier run changes a new one: schemathesis' cache (``.schemathesis`` in the working
+directory) and hypothesis' example database are off, so a seed replays the same findings; the seed
+and the command line (token redacted) are in the reports.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import shlex
 import time
 import uuid
 from collections.abc import Sequence
@@ -29,15 +36,18 @@ import schemathesis
 from schemathesis.engine import Status, StopReason, events, from_schema
 
 from qarnot_ext import ConfigError
-from qarnot_ext.contract._checks import installed, schema_hooks
+from qarnot_ext.contract._causes import cause_of
+from qarnot_ext.contract._checks import installed, response_schema, schema_hooks
 from qarnot_ext.contract._context import RunContext, active
 from qarnot_ext.contract._drift import DriftPolicy
 from qarnot_ext.contract._formats import registered_formats
+from qarnot_ext.contract._messages import response_excerpt, schema_errors
 from qarnot_ext.contract._names import CHECKS, FULL_ONLY_CHECKS, PHASES
 from qarnot_ext.contract._redact import Redactor
 from qarnot_ext.contract._reports import har_entry
 from qarnot_ext.contract._resources import ResourceGuard
 from qarnot_ext.contract._results import ContractResult, Finding, OperationResult, RunError
+from qarnot_ext.contract._served import allowed_unserved, classify
 from qarnot_ext.contract._spec import (
     OperationInfo,
     SpecError,
@@ -76,6 +86,10 @@ class RunOptions:
         allow_case_drift: report enum values that differ only in case as warnings.
         request_timeout: seconds to wait for each response.
         stateful_steps: maximum steps of one stateful scenario.
+        allow_unserved: operations the server knowingly does not implement (a comma-separated list of
+            operationIds or a regular expression): reported as not served without failing the run.
+        command: the command line that started the run, for the reports (default: an equivalent
+            ``qarnot-contract run`` command); the token is redacted from it.
     """
 
     base_url: str
@@ -91,6 +105,8 @@ class RunOptions:
     allow_case_drift: bool = False
     request_timeout: float = 10.0
     stateful_steps: int = 10
+    allow_unserved: str | None = None
+    command: str | None = None
 
 
 class Progress(Protocol):
@@ -128,6 +144,31 @@ def _validate(options: RunOptions) -> None:
         raise UsageError(f"unknown phase(s) {', '.join(unknown)}; choose from {', '.join(PHASES)}")
     if options.mode == "safe" and "stateful" in (options.phases or ()):
         raise UsageError("the stateful phase creates resources: it needs --mode full")
+    try:
+        allowed_unserved(options.allow_unserved)
+    except re.error as exc:
+        raise UsageError(
+            f"--allow-unserved is not a list of operations nor a regular expression: {exc}"
+        ) from exc
+
+
+def equivalent_command(options: RunOptions, seed: int) -> str:
+    """A ``qarnot-contract run`` command that replays ``options`` with ``seed`` (token from the env)."""
+    words = ["qarnot-contract", "run", "--base-url", options.base_url, "--mode", options.mode]
+    if options.spec is not None:
+        words += ["--spec", str(options.spec)]
+    if options.operations:
+        words += ["--operations", options.operations]
+    words += ["--max-examples", str(options.max_examples), "--seed", str(seed)]
+    if options.phases:
+        words += ["--phases", ",".join(options.phases)]
+    if options.workers != 1:
+        words += ["--workers", str(options.workers)]
+    if options.allow_unserved:
+        words += ["--allow-unserved", options.allow_unserved]
+    words += ["--allow-unknown-enum-values"] if options.allow_unknown_enum_values else []
+    words += ["--allow-case-drift"] if options.allow_case_drift else []
+    return shlex.join(words)
 
 
 def _phases(options: RunOptions) -> tuple[str, ...]:
@@ -196,6 +237,9 @@ def _config(options: RunOptions, scheme: str, seed: int, phases: Sequence[str]) 
             "suppress-health-check": ["all"],
             "auth": {"openapi": {scheme: {"api_key": options.token}}},
             "generation": {"max-examples": options.max_examples, "database": "none", "mode": "all"},
+            # No state from an earlier run in this directory (schemathesis' .schemathesis cache replays
+            # and skips requests it has seen): the same seed gives the same findings.
+            "cache": {"enabled": False},
             "phases": {
                 name: {
                     "enabled": name in phases,
@@ -249,14 +293,33 @@ class _Folder:
                 finding.occurrences += 1
                 return operation_id
         redact = self.run.redactor.text
+        node = recorder.cases.get(failing_id)
+        case = node.value if node is not None else None
+        interaction = recorder.interactions.get(failing_id)
+        response = interaction.response if interaction is not None else None
+        secret = self._secret_bodies(case)
+        message = str(failure.message)
+        if case is not None and response is not None and check == "response_schema_conformance":
+            details = _schema_details(case, response)
+            if details:
+                message = "Failing fields:\n" + "\n".join(details) + "\n\n" + message
         finding = Finding(
             operation_id=operation_id,
             check=check,
             code=str(getattr(type(failure), "code", "")),
             title=redact(str(failure.title)),
-            message=redact(str(failure.message)),
+            message=redact(message),
             reproduction=redact(info.code_sample or ""),
             exchanges=self._exchanges(recorder, failing_id, failure, check),
+            cause=redact(
+                cause_of(
+                    check,
+                    failure,
+                    case.formatted_path if case is not None else "",
+                    _body_text(response),
+                )
+            ),
+            response=response_excerpt(response, self.run.redactor, secret),
         )
         known.append((failure, finding))
         self.result.findings.append(finding)
@@ -264,6 +327,10 @@ class _Folder:
         if op is not None:
             op.findings.append(finding)
         return operation_id
+
+    def _secret_bodies(self, case: Any) -> bool:
+        info = self.run.operations.get(case.operation.label) if case is not None else None
+        return info is not None and info.resource == "secret"
 
     def _exchanges(self, recorder: Any, case_id: str, failure: Any, check: str) -> list[dict[str, Any]]:
         try:
@@ -282,7 +349,7 @@ class _Folder:
             comment = f"{self.run.operation_id(case.operation.label)}" + (
                 f" - failed {check}" if case.id == case_id else ""
             )
-            entries.append(har_entry(interaction, self.run.redactor, comment))
+            entries.append(har_entry(interaction, self.run.redactor, comment, self._secret_bodies(case)))
         return entries
 
     def error(self, event: events.NonFatalError) -> None:
@@ -298,6 +365,23 @@ class _Folder:
             self.result.errors.append(error)
 
 
+def _body_text(response: Any) -> str:
+    if response is None or not response.content:
+        return ""
+    return str(response.content[:2000].decode("utf-8", "replace"))
+
+
+def _schema_details(case: Any, response: Any) -> list[str]:
+    found = response_schema(case, response)
+    if found is None:
+        return []
+    try:
+        document = json.loads(response.content)
+    except ValueError:
+        return []
+    return schema_errors(case.operation.schema.adapter.jsonschema_validator_cls, found[0], document)
+
+
 def _new_result(
     options: RunOptions, run_id: str, seed: int, spec: Path, selected: list[OperationInfo]
 ) -> ContractResult:
@@ -311,8 +395,13 @@ def _new_result(
     )
 
 
-def run_contract(options: RunOptions, progress: Progress | None = None) -> ContractResult:
+def run_contract(
+    options: RunOptions, progress: Progress | None = None, redactor: Redactor | None = None
+) -> ContractResult:
     """Run the contract tests described by ``options``; see the module doc.
+
+    ``redactor`` (by default one for the token) learns the secret values the run meets, so that the
+    caller's reports and console can hide them too.
 
     Raises:
         UsageError: the run cannot start (exit code 2); the message says why.
@@ -333,7 +422,10 @@ def run_contract(options: RunOptions, progress: Progress | None = None) -> Contr
     scheme = _security_scheme(document)
     seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**31)
     run_id = uuid.uuid4().hex[:10]
-    redactor = Redactor([options.token])
+    if redactor is None:
+        redactor = Redactor([options.token])
+    redactor.add(options.token)
+    allowed = allowed_unserved(options.allow_unserved)
     phases = _phases(options)
     timeout = httpx.Timeout(options.request_timeout)
     base = options.base_url.rstrip("/")
@@ -361,10 +453,14 @@ def run_contract(options: RunOptions, progress: Progress | None = None) -> Contr
             probe_client=probe_client,
         )
         result = _new_result(options, run_id, seed, spec_path, selected)
+        result.command = redactor.text(options.command or equivalent_command(options, seed))
         started = time.monotonic()
         try:
             _execute(options, document, scheme, seed, phases, selected, run, result, progress)
+            if not result.interrupted:
+                classify(client, result, allowed)
         finally:
+            _sort_findings(result)
             result.warnings = list(run.warnings)
             for warning in result.warnings:
                 op = result.operations.get(warning.operation_id)
@@ -374,6 +470,22 @@ def run_contract(options: RunOptions, progress: Progress | None = None) -> Contr
                 _cleanup(guard, client, result, progress)
             result.duration = time.monotonic() - started
     return result
+
+
+def _sort_findings(result: ContractResult) -> None:
+    """Order findings by the spec's operations, then check and cause.
+
+    Not in the order in which worker threads and checks happened to report them: two runs with one
+    seed then read the same.
+    """
+    order = {operation_id: index for index, operation_id in enumerate(result.operations)}
+
+    def key(finding: Finding) -> tuple[int, str, str, str]:
+        return (order.get(finding.operation_id, len(order)), finding.check, finding.cause, finding.message)
+
+    result.findings.sort(key=key)
+    for op in result.operations.values():
+        op.findings.sort(key=key)
 
 
 def _default_spec() -> Path:

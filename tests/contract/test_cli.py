@@ -167,7 +167,9 @@ def test_reports_describe_the_run(cli: Cli) -> None:
     failures = cases["get_user_info"].findall("failure")
     assert [f.get("type") for f in failures] == ["response_schema_conformance"]
     assert cases["list_versions"].findall("failure") == []
-    assert "NOT CONFORMANT: 2/2 operations" in run.out
+    assert "NOT CONFORMANT: 2 operations: 1 passed, 1 failed, 0 not served, 0 skipped" in run.out
+    assert summary["operations_by_status"] == {"passed": 1, "failed": 1, "not_served": 0, "skipped": 0}
+    assert [c["cause"] for c in summary["causes"]] == ["taskCount: fails 'type'"]
     assert run.out.rstrip().splitlines()[-1].startswith("NOT CONFORMANT")
     # The run's checks and hooks are gone afterwards: other schemathesis users see no change.
     assert not {check.__name__ for check in CUSTOM_CHECKS} & set(CHECKS.get_all_names())

@@ -26,6 +26,9 @@ EXAMPLES: Final = int(os.environ.get("QARNOT_CONTRACT_EXAMPLES", "0") or 0)
 SEED: Final = 20300101
 ALL_OPERATIONS: Final = [op.operation_id for op in operations_of(load_document(default_spec_path()))]
 
+# The deep run takes about four minutes on a busy two-core machine; the default per-test limit is 300 s.
+pytestmark = pytest.mark.timeout(1200 if EXAMPLES else 300)
+
 KNOWN_FAILURES: Final[dict[str, str]] = {}
 """Emulator bugs found by the contract run: operationId -> the failing checks and the reason."""
 

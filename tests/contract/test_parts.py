@@ -9,12 +9,14 @@ import jsonschema_rs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from schemathesis.core.failures import ServerError
 
+from qarnot_ext.contract._causes import cause_of, group
 from qarnot_ext.contract._drift import CASE_DRIFT, UNKNOWN_ENUM, DriftPolicy, drift_kind, relax
 from qarnot_ext.contract._formats import FORMAT_VALIDATORS, format_strategies, registered_formats
 from qarnot_ext.contract._redact import REDACTED, Redactor
 from qarnot_ext.contract._resources import ResourceGuard
-from qarnot_ext.contract._results import percentile
+from qarnot_ext.contract._results import Finding, percentile
 from qarnot_ext.contract._spec import (
     creators,
     default_spec_path,
@@ -236,7 +238,56 @@ def test_redactor() -> None:
     assert "s3cr3t" not in repr(redactor)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Authorization: tok", "Authorization: [REDACTED]"),
+        ("a token, tokens, stok, tok_1 and tok2", "a token, tokens, stok, tok_1 and tok2"),
+        ("GET /info?t=tok&token=x", "GET /info?t=[REDACTED]&token=x"),
+        ('{"email": "tok", "note": "token accepted"}', '{"email": "[REDACTED]", "note": "token accepted"}'),
+        ("curl -H 'Authorization: tok' http://h/token", "curl -H 'Authorization: [REDACTED]' http://h/token"),
+        ("tok", "[REDACTED]"),
+    ],
+)
+def test_redaction_is_by_exact_value_never_inside_a_word(text: str, expected: str) -> None:
+    assert Redactor(["tok"]).text(text) == expected
+
+
+def test_redaction_finds_encoded_spellings_and_learnt_secrets() -> None:
+    redactor = Redactor(['p@ss "word"'])
+    assert redactor.text('{"v": "p@ss \\"word\\""}') == '{"v": "[REDACTED]"}'
+    assert redactor.text("?v=p%40ss%20%22word%22&x=1") == "?v=[REDACTED]&x=1"
+    redactor.add("learnt-secret-1")
+    assert redactor.document({"a": ["learnt-secret-1", "keep"], "b": 1}) == {"a": [REDACTED, "keep"], "b": 1}
+    assert redactor.is_secret("learnt-secret-1")
+    assert not redactor.is_secret("learnt")
+
+
 def test_percentile() -> None:
     assert percentile([], 0.5) is None
     assert percentile([3.0, 1.0, 2.0], 0.5) == 2.0
     assert percentile([float(i) for i in range(1, 101)], 0.95) == 95.0
+
+
+def test_findings_with_one_cause_group_into_one_entry_with_the_smallest_case() -> None:
+    def finding(operation: str, check: str, cause: str, reproduction: str) -> Finding:
+        return Finding(operation, check, "ST101", "Server error", "m", reproduction, cause=cause)
+
+    first = finding("list_tasks", "not_a_server_error", "HTTP 500: boom", "curl -X GET http://h/tasks?x=1")
+    smaller = finding("get_task", "not_a_server_error", "HTTP 500: boom", "curl -X GET http://h/t")
+    other = finding("get_task", "not_a_server_error", "HTTP 500: another", "curl")
+    causes = group([first, smaller, other])
+    assert [(c.cause, c.operations, c.findings) for c in causes] == [
+        ("HTTP 500: boom", ["list_tasks", "get_task"], 2),
+        ("HTTP 500: another", ["get_task"], 1),
+    ]
+    assert causes[0].example is smaller
+
+
+def test_the_cause_of_a_server_error_keeps_the_gist_of_the_body_and_drops_what_varies() -> None:
+    failure = ServerError(operation="GET /tasks/{taskUuid}", status_code=500)
+    uuid_a, uuid_b = str(uuid.uuid4()), str(uuid.uuid4())
+    one = cause_of("not_a_server_error", failure, f"/tasks/{uuid_a}", f"KeyError for task {uuid_a} at 12")
+    two = cause_of("not_a_server_error", failure, f"/tasks/{uuid_b}", f"KeyError for task {uuid_b} at 13")
+    assert one == two == "HTTP 500: KeyError for task {id} at {n}"
+    assert cause_of("ignored_auth", failure) == "the server does not check the token"
