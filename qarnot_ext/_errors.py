@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import builtins
 import email.utils
+import importlib
 import json
 import time
 from collections.abc import Mapping
@@ -130,6 +131,30 @@ class MissingExtraError(ConfigError, ImportError):
         self.name = name
         self.path = None
         self.extra = extra
+
+    @classmethod
+    def import_module(cls, module: str, *, extra: str, what: str) -> Any:
+        """Import ``module``; a third-party package it lacks becomes a :class:`MissingExtraError`.
+
+        ``what`` names the part that needs the extra, as the message's subject ("the emulator").
+        A missing module of the toolkit itself is a bug, not a missing extra: it propagates as is.
+
+        Example:
+            >>> MissingExtraError.import_module("json", extra="emulator", what="the emulator").__name__
+            'json'
+
+        """
+        try:
+            return importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            missing = (exc.name or "").partition(".")[0]
+            if not missing or missing in {"qarnot_ext", "qarnot_api"}:
+                raise
+            raise cls(
+                f"{what} needs {missing!r}, which is not installed: pip install 'qarnot-toolkit[{extra}]'",
+                name=missing,
+                extra=extra,
+            ) from exc
 
 
 class Problem:

@@ -13,7 +13,6 @@ rich); the names below load on first use, so a missing extra is reported in one 
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any, Final
 
 from qarnot_ext import MissingExtraError
@@ -65,19 +64,8 @@ _HOMES: Final = {
 
 
 def _load(module: str) -> Any:
-    """Import ``qarnot_ext.contract.<module>``; a missing dependency becomes a :class:`MissingExtraError`."""
-    try:
-        return importlib.import_module(f"{__name__}.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name is None or exc.name.partition(".")[0] == "qarnot_ext":
-            raise
-        missing = exc.name.partition(".")[0]
-        raise MissingExtraError(
-            f"contract testing needs {missing!r}, which is not installed: "
-            "pip install 'qarnot-toolkit[contract]'",
-            name=missing,
-            extra="contract",
-        ) from exc
+    """Import ``qarnot_ext.contract.<module>``; a missing dependency is a :class:`MissingExtraError`."""
+    return MissingExtraError.import_module(f"{__name__}.{module}", extra="contract", what="contract testing")
 
 
 def __getattr__(name: str) -> Any:

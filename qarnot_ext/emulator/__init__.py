@@ -73,7 +73,6 @@ Rules the emulator follows where the API reference is silent:
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any, Final
 
 from qarnot_ext import MissingExtraError
@@ -114,18 +113,8 @@ _HOMES: Final = {
 
 
 def _load(module: str) -> Any:
-    """Import ``qarnot_ext.emulator.<module>``; a missing dependency becomes a :class:`MissingExtraError`."""
-    try:
-        return importlib.import_module(f"{__name__}.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name is None or exc.name.partition(".")[0] == "qarnot_ext":
-            raise
-        missing = exc.name.partition(".")[0]
-        raise MissingExtraError(
-            f"the emulator needs {missing!r}, which is not installed: pip install 'qarnot-toolkit[emulator]'",
-            name=missing,
-            extra="emulator",
-        ) from exc
+    """Import ``qarnot_ext.emulator.<module>``; a missing dependency is a :class:`MissingExtraError`."""
+    return MissingExtraError.import_module(f"{__name__}.{module}", extra="emulator", what="the emulator")
 
 
 def __getattr__(name: str) -> Any:
