@@ -201,13 +201,18 @@ def make_data(root: Path, files: int, big_mib: int) -> int:
     return total + big_mib * MiB
 
 
-def run_ours(storage_url: str, data: Path, work: Path) -> dict[str, tuple[float, int]]:
-    """Time our four phases; values are (seconds, files transferred)."""
+def run_ours(storage_url: str, data: Path, work: Path) -> dict[str, tuple[float, int, int]]:
+    """Time our four phases; values are (seconds, files transferred, HTTP requests sent)."""
     shutil.rmtree(work / "down-ours", ignore_errors=True)
     shutil.rmtree(work / "cache", ignore_errors=True)
     storage = Storage(storage_url, EMAIL, TOKEN, cache_dir=work / "cache", show_progress=False)
     storage.create_bucket("bench-ours")
-    out: dict[str, tuple[float, int]] = {}
+    sent: list[object] = []
+    # Every HTTP request botocore sends (retries included): latency makes each one cost a round trip.
+    storage.connection.client().meta.events.register(
+        "before-send.s3", lambda request, **_: sent.append(request)
+    )
+    out: dict[str, tuple[float, int, int]] = {}
     steps: dict[str, Callable[[], SyncResult]] = {
         "up_first": lambda: storage.sync_up(data, "bench-ours"),
         "up_again": lambda: storage.sync_up(data, "bench-ours"),
@@ -215,13 +220,15 @@ def run_ours(storage_url: str, data: Path, work: Path) -> dict[str, tuple[float,
         "down_again": lambda: storage.sync_down("bench-ours", "", work / "down-ours"),
     }
     for name, step in steps.items():
+        sent.clear()
         start = time.perf_counter()
         result = step()
-        out[name] = (time.perf_counter() - start, len(result.transferred))
+        out[name] = (time.perf_counter() - start, len(result.transferred), len(sent))
     # The floor of any correct no-change sync: one listing of the bucket (moto is slow at it).
+    sent.clear()
     start = time.perf_counter()
     listed = sum(1 for _ in storage.list_objects("bench-ours"))
-    out["listing"] = (time.perf_counter() - start, listed)
+    out["listing"] = (time.perf_counter() - start, listed, len(sent))
     storage.close()
     return out
 
@@ -270,12 +277,14 @@ LABELS = {
 TARGETS = {"up_first": 3.0, "up_again": 10.0}
 
 
-def report(ours: dict[str, tuple[float, int]], sdk: dict[str, float]) -> bool:
+def report(ours: dict[str, tuple[float, int, int]], sdk: dict[str, float]) -> bool:
     """Print one table; return whether a target was missed."""
-    print(f"{'phase':<24}{'ours (s)':>10}{'sdk (s)':>10}{'ratio':>9}{'ours files':>12}  target")
+    print(
+        f"{'phase':<24}{'ours (s)':>10}{'sdk (s)':>10}{'ratio':>9}{'ours files':>12}{'ours reqs':>11}  target"
+    )
     missed = False
     for key, label in LABELS.items():
-        seconds, transferred = ours[key]
+        seconds, transferred, requests = ours[key]
         ratio = sdk[key] / seconds
         target = TARGETS.get(key)
         verdict = ""
@@ -283,9 +292,14 @@ def report(ours: dict[str, tuple[float, int]], sdk: dict[str, float]) -> bool:
             ok = ratio >= target and (key != "up_again" or transferred == 0)
             missed |= not ok
             verdict = f">= {target:g}x {'ok' if ok else 'MISSED'}"
-        print(f"{label:<24}{seconds:>10.3f}{sdk[key]:>10.3f}{ratio:>8.1f}x{transferred:>12}  {verdict}")
-    floor, listed = ours["listing"]
-    print(f"one listing of {listed} keys (the floor of any no-change sync): {floor:.3f} s")
+        print(
+            f"{label:<24}{seconds:>10.3f}{sdk[key]:>10.3f}{ratio:>8.1f}x"
+            f"{transferred:>12}{requests:>11}  {verdict}"
+        )
+    floor, listed, pages = ours["listing"]
+    print(
+        f"one listing of {listed} keys (the floor of any no-change sync): {floor:.3f} s, {pages} request(s)"
+    )
     return missed
 
 

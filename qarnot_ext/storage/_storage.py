@@ -574,6 +574,9 @@ class Storage:
         objects absent locally are deleted only with ``delete=True``; ``dry_run=True`` returns the
         plan and changes nothing. ``include``/``exclude`` are glob patterns on relative paths.
         Interrupted syncs resume: files already uploaded are not uploaded again.
+
+        A sync that changes nothing costs one listing request (``ListObjectsV2``) per 1,000 keys
+        under the prefix and nothing else: no bucket check, no ``HeadObject``, no re-listing.
         """
         return _sync.sync_up(
             self,
@@ -609,7 +612,8 @@ class Storage:
 
         The mirror image of :meth:`sync_up`: downloads are atomic, local files absent remotely are
         deleted only with ``delete=True``, and keys that are not safe relative paths (``..``,
-        backslashes…) raise :class:`InvalidValueError` unless excluded.
+        backslashes…) raise :class:`InvalidValueError` unless excluded. As for :meth:`sync_up`, a
+        sync that changes nothing costs one listing request per 1,000 keys and nothing else.
         """
         return _sync.sync_down(
             self,

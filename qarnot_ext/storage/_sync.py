@@ -5,7 +5,8 @@ dict, walks the local directory into a ``{relative path: file}`` dict and compar
 size first, then the ETag (multipart-aware, see ``_etag``) or, with ``compare="size_mtime"``, the
 modification time. Local ETags come from the cache in ``_state`` when the file is unchanged since
 it was last read, so a sync with nothing to do reads no file content; the files that must be hashed
-are hashed in parallel.
+are hashed in parallel. Planning sends no request besides the listing (no bucket check, no
+``HeadObject``): a sync with nothing to do costs one ``ListObjectsV2`` per 1,000 keys.
 
 Execution transfers first and deletes last (only with ``delete=True``), so an interrupted sync has
 never deleted anything it was about to replace. What completed before an interruption is recorded
