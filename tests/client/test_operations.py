@@ -5,7 +5,8 @@ from __future__ import annotations
 import inspect
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterable, Awaitable, Iterable, Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -41,6 +42,33 @@ def _resolve(client: object, dotted: str) -> object:
     return target
 
 
+def _assert_io_twins(sync_method: Any, async_method: Any, label: str) -> None:
+    """The documented parity: an async method that performs I/O is a coroutine function, or (the listing
+    methods) returns an async iterator/pager at once without I/O; its sync twin is neither, and returns a
+    plain iterator where the async one returns an async one."""
+    assert not inspect.iscoroutinefunction(sync_method), f"{label}: the sync method is a coroutine function"
+    assert not inspect.isasyncgenfunction(sync_method), f"{label}: the sync method is an async generator"
+    if inspect.iscoroutinefunction(async_method):
+        return
+    # Not a coroutine function: then it must be a lazy listing method, callable with no arguments.
+    params = inspect.signature(async_method).parameters.values()
+    assert all(p.default is not inspect.Parameter.empty for p in params), (
+        f"{label}: neither async nor a pager"
+    )
+    async_result, sync_result = async_method(), sync_method()
+    try:
+        assert isinstance(async_result, AsyncIterable), f"{label}: {type(async_result)} is not async-iterable"
+        assert not isinstance(async_result, Awaitable), label
+        assert isinstance(sync_result, Iterable), f"{label}: the sync twin does not return an iterable"
+        assert not isinstance(sync_result, AsyncIterable | Awaitable), (
+            f"{label}: the sync twin returns {sync_result}"
+        )
+    finally:
+        close = getattr(sync_result, "close", None)
+        if callable(close):
+            close()
+
+
 @pytest.fixture(scope="module")
 def clients() -> Iterator[tuple[Qarnot, AsyncQarnot]]:
     # A mock transport: building real transports loads the CA bundle, which is slow.
@@ -57,9 +85,7 @@ def test_every_operation_has_a_facade_method_on_both_clients(
     q, aq = clients
     facade = operations()[op_id].facade
     assert callable(_resolve(q, facade))
-    assert inspect.iscoroutinefunction(_resolve(aq, facade)) or not inspect.iscoroutinefunction(
-        _resolve(q, facade)
-    )
+    _assert_io_twins(_resolve(q, facade), _resolve(aq, facade), facade)
 
 
 def test_sync_and_async_resources_have_the_same_public_methods(clients: tuple[Qarnot, AsyncQarnot]) -> None:
@@ -80,7 +106,7 @@ def test_sync_and_async_resources_have_the_same_public_methods(clients: tuple[Qa
                 assert inspect.signature(s).parameters.keys() == inspect.signature(a).parameters.keys(), (
                     method
                 )
-                assert inspect.iscoroutinefunction(a) or not inspect.iscoroutinefunction(s)
+                _assert_io_twins(s, a, f"{name}.{method}")
 
 
 def test_the_generated_sync_client_is_up_to_date() -> None:

@@ -194,16 +194,36 @@ async def test_async_prefetch_overlaps_and_holds_at_most_two_pages() -> None:
 
 @pytest.mark.anyio
 async def test_async_early_exit_cancels_the_prefetch() -> None:
+    requested: list[str | None] = []
     started = anyio.Event()
+    never = anyio.Event()  # the prefetch blocks on it: only a cancellation can end that request
+    outcome: list[str] = []
 
     async def fetch(token: str | None, size: int | None) -> Page[int]:
-        if token is not None:
-            started.set()
-            await anyio.sleep(10)
-        return Page([0], "next", True)
+        requested.append(token)
+        if token is None:
+            return Page([0], "p1", True)
+        started.set()
+        try:
+            await never.wait()
+        except anyio.get_cancelled_exc_class():
+            outcome.append("cancelled")
+            raise
+        outcome.append("finished")  # pragma: no cover - reached only if aclose() let it run on
+        return Page([1], None, False)  # pragma: no cover
 
     pages = AsyncPager(fetch).pages()
-    await pages.__anext__()
+    assert (await pages.__anext__()).items == [0]
     await started.wait()
-    with anyio.fail_after(1):
+    assert requested == [None, "p1"]  # the prefetch of page 2 is in flight
+    assert outcome == []
+    # A deadline scope's own cancellation would also cancel the awaited prefetch (and aclose() swallows
+    # it), so the deadline must not have fired: aclose() itself did the cancelling.
+    with anyio.move_on_after(1) as deadline:
         await pages.aclose()
+    assert not deadline.cancel_called
+    assert outcome == ["cancelled"]  # the in-flight request saw the cancellation before aclose() returned
+    for _ in range(5):  # give a wrongly scheduled follow-up request the chance to start
+        await anyio.sleep(0)
+    assert requested == [None, "p1"]
+    assert outcome == ["cancelled"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import socket
 import subprocess
 import sys
 import time
@@ -61,17 +62,38 @@ def test_urls_and_defaults(live: Emulator) -> None:
     assert live.token not in repr(live)
 
 
+def _server_side_nodelay(emulator: Emulator, client: socket.socket) -> list[int]:
+    """TCP_NODELAY as set on the emulator's end of ``client``'s connection (one entry per match)."""
+    mine = client.getsockname()
+    found = []
+    # uvicorn's live connections; copied with a retry since the server thread may add one meanwhile.
+    for server in emulator._servers:
+        for _ in range(100):
+            try:
+                connections = list(server.server_state.connections)
+                break
+            except RuntimeError:  # pragma: no cover - the set changed size while being copied
+                continue
+        for connection in connections:
+            sock = connection.transport.get_extra_info("socket")
+            if sock is not None and sock.getpeername() == mine:
+                found.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+    return found
+
+
 def test_json_answers_are_not_delayed(live: Emulator) -> None:
-    # Without TCP_NODELAY a response written as headers then body waited ~40 ms for a delayed ACK.
-    with httpx.Client(base_url=live.url) as client:
-        client.get("/versions")
-        timings = []
-        for _ in range(15):
-            started = time.perf_counter()
-            assert client.get("/versions").status_code == 200
-            timings.append(time.perf_counter() - started)
-    timings.sort()
-    assert timings[len(timings) // 2] < 0.035, timings
+    # Without TCP_NODELAY a response written as headers then body waited ~40 ms for a delayed ACK. The
+    # option is checked on the server's end of a live connection rather than timed (a wall-clock bound
+    # flakes on a loaded machine); both the API and the S3 endpoint serve through the same setup.
+    assert live.storage_url is not None
+    for url in (live.url, live.storage_url):
+        host, port = httpx.URL(url).host, httpx.URL(url).port
+        assert port is not None
+        with socket.create_connection((host, port), timeout=10) as client:
+            client.sendall(f"GET / HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+            assert client.recv(64).startswith(b"HTTP/1.1 ")  # answered: the connection is registered
+            assert len(_server_side_nodelay(live, client)) == 1, url
+            assert _server_side_nodelay(live, client)[0] != 0, url
 
 
 def test_refuses_non_loopback_without_flag() -> None:
