@@ -12,9 +12,10 @@ Rust, installed with schemathesis), ~200x faster, and falls back to openapi-core
 * for everything but ``validate`` (type and format helpers, ``evolve``), which openapi-core uses
   while unmarshalling, not while validating.
 
-Known difference: the OpenAPI formats ``int32``/``int64`` apply to numbers, which the fast engine's
-format hooks never see, so their ranges are not checked in responses. Custom string formats
-(``date-span`` …) are checked by both.
+The OpenAPI formats ``int32``/``int64`` apply to numbers, which the fast engine's format hooks never
+see: the compiled schemas carry them as ``minimum``/``maximum`` instead (a .NET service answers 400
+to a number its 32-bit field cannot hold). Custom string formats (``date-span`` …) are checked by
+both.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Mapping
 from functools import cached_property
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import jsonschema_rs
@@ -31,13 +32,31 @@ from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from openapi_core.validation.schemas.factories import SchemaValidatorsFactory
 from openapi_core.validation.schemas.validators import SchemaValidator
 
-__all__ = ["FastSchemaValidatorsFactory"]
+__all__ = ["FastSchemaValidatorsFactory", "with_integer_ranges"]
+
+_INTEGER_RANGES: Final = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 
 def _pointer(parts: list[Any]) -> str:
     # A JSON pointer in a URI fragment: "~" and "/" escaped, then percent-encoded ("{taskUuid}").
     escaped = (str(p).replace("~", "~0").replace("/", "~1") for p in parts)
     return "#/" + "/".join(quote(segment, safe="~!$&'()*+,;=:@") for segment in escaped)
+
+
+def with_integer_ranges(node: Any) -> Any:
+    """A copy of ``node`` where every ``int32``/``int64`` schema also states its range as bounds."""
+    if isinstance(node, list):
+        return [with_integer_ranges(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    copy = {key: with_integer_ranges(value) for key, value in node.items()}
+    fmt = copy.get("format")
+    bounds = _INTEGER_RANGES.get(fmt) if isinstance(fmt, str) else None
+    if bounds is not None:
+        low, high = bounds
+        copy["minimum"] = max(low, copy.get("minimum", low))
+        copy["maximum"] = min(high, copy.get("maximum", high))
+    return copy
 
 
 def _step(node: Any, part: Any) -> Any:
@@ -116,7 +135,9 @@ class FastSchemaValidatorsFactory(SchemaValidatorsFactory):
         super().__init__(base.schema_validator_cls, base.format_checker)
         self._base = base
         self._document = document
-        self._root = {key: document[key] for key in ("paths", "components") if key in document}
+        self._root = {
+            key: with_integer_ranges(document[key]) for key in ("paths", "components") if key in document
+        }
         self._formats = dict(formats)
         self._compiled: dict[tuple[Any, ...], Any] = {}
         self._lock = threading.Lock()

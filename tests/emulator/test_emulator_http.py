@@ -261,3 +261,22 @@ def test_public_surface() -> None:
         "Tenant",
         "create_app",
     }
+
+
+def test_a_number_its_32_bit_field_cannot_hold_is_a_400() -> None:
+    # A .NET service reads `format: int32` fields into 32-bit integers and rejects larger numbers;
+    # the compiled validators carry that range (found by schemathesis' negative-data check).
+    from qarnot_ext.emulator import Emulator
+
+    with Emulator(storage=False) as emu:
+        headers = {"Authorization": emu.token}
+        body = {"name": "p", "profile": "docker-batch", "instanceCount": 1}
+        for value, status in ((2**31 - 1, 200), (2**31, 400), (-(2**31) - 1, 400)):
+            answer = httpx.post(
+                emu.url + "/pools",
+                headers=headers,
+                json={**body, "defaultRetrySettings": {"maxPerInstanceRetries": value}},
+            )
+            assert answer.status_code == status, (value, answer.text)
+            if status == 400:
+                assert "maxPerInstanceRetries" in answer.text
