@@ -101,7 +101,7 @@ class Secret:
             value = value.reveal()
         if not isinstance(value, str):
             raise InvalidTypeError(
-                "secret", [Problem("value", f"a Secret wraps a str, not {type(value).__name__}")]
+                "secret", [Problem("value", f"a Secret's value must be a str, not {type(value).__name__}")]
             )
         object.__setattr__(self, "_value", value)
 
@@ -470,11 +470,14 @@ def constants_for_resubmission(
     return render_constants(merged)
 
 
+_PLURAL: Final = {"key": "keys", "prefix": "prefixes"}
+
+
 def _access_keys(values: tuple[str, ...], what: Literal["key", "prefix"]) -> tuple[str, ...]:
     problems = []
     for index, value in enumerate(values):
         if not isinstance(value, str):
-            raise InvalidTypeError.expected("secrets access", f"{what}s[{index}]", "a str", value)
+            raise InvalidTypeError.expected("secrets access", f"{_PLURAL[what]}[{index}]", "a str", value)
         if what == "key" and not value.strip("/"):
             problems.append(Problem(value, "a secret key cannot be empty", index))
     if problems:
