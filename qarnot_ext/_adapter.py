@@ -37,7 +37,7 @@ from qarnot_api.operations import OPERATIONS as TABLE
 from qarnot_api.types import UNSET
 from qarnot_ext._config import ClientConfig
 from qarnot_ext._decode import Decoders
-from qarnot_ext._errors import InvalidValueError, ParseError, Problem
+from qarnot_ext._errors import InvalidTypeError, InvalidValueError, ParseError, Problem
 from qarnot_ext._http import (
     IDEMPOTENT_EXTENSION,
     AsyncRetryingTransport,
@@ -466,7 +466,10 @@ def _request(op_id: str) -> Callable[..., dict[str, Any]]:
                 value = param.default
             if value is None:
                 if param.required:
-                    raise TypeError(f"{op_id}() missing required argument {param.name!r}")
+                    raise InvalidTypeError(
+                        "arguments",
+                        [Problem(param.name, f"{op_id}() missing required argument {param.name!r}")],
+                    )
                 continue
             if param.location == "path":
                 path_values[param.wire] = quote(str(value), safe="")
@@ -475,7 +478,10 @@ def _request(op_id: str) -> Callable[..., dict[str, Any]]:
             else:
                 headers[param.wire] = str(value)
         if kwargs:
-            raise TypeError(f"{op_id}() got unexpected arguments {sorted(kwargs)}")
+            raise InvalidTypeError(
+                "arguments",
+                [Problem(name, f"{op_id}() got an unexpected argument {name!r}") for name in sorted(kwargs)],
+            )
         request: dict[str, Any] = {"method": entry.method, "url": entry.path.format(**path_values)}
         if params:
             request["params"] = params

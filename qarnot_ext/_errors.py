@@ -9,6 +9,7 @@ or ``qarnot_ext.storage`` for the storage errors). A test compares this drawing 
     ├── ConfigError (ValueError)                  bad configuration (arguments, environment, INI file)
     │   └── MissingExtraError (ImportError)       an optional part needs a package of an extra
     ├── InvalidValueError (ValueError)            an argument or a value-type input is invalid
+    │   ├── InvalidTypeError (TypeError)          ... because it has the wrong type
     │   ├── FilterError                           a filter, ordering or selection
     │   ├── InstanceRangeError                    an instance range
     │   │   └── RangeSyntaxError                  ... whose text breaks the syntax
@@ -46,7 +47,8 @@ or ``qarnot_ext.storage`` for the storage errors). A test compares this drawing 
         └── StorageConnectionError                no HTTP answer: refused, TLS failure, timeout
 
 Names in parentheses are builtin bases too: ``except ValueError`` still catches an
-:class:`InvalidValueError`, ``except TimeoutError`` an :class:`APITimeoutError`.
+:class:`InvalidValueError`, ``except TypeError`` an :class:`InvalidTypeError` and
+``except TimeoutError`` an :class:`APITimeoutError`.
 
 Exceptions carry what a user needs to act (status, code, message, problem details, trace id and
 the request's method and path) and never the token: the request's headers are not kept.
@@ -76,6 +78,7 @@ __all__ = [
     "FilterError",
     "Forbidden",
     "InstanceRangeError",
+    "InvalidTypeError",
     "InvalidValueError",
     "MaskedSecretError",
     "MissingExtraError",
@@ -194,6 +197,41 @@ class InvalidValueError(QarnotError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         listed = "; ".join(str(p) for p in self.problems)
         super().__init__(f"invalid {kind}: {listed}")
+
+
+class InvalidTypeError(InvalidValueError, TypeError):
+    """An argument has the wrong type; ``problems`` names the argument (``text``) and what is wrong.
+
+    Also a builtin :class:`TypeError` (and, as every :class:`InvalidValueError`, a
+    :class:`ValueError`), so that ``except TypeError`` keeps working. The message is the sentence
+    of each problem, which names the argument and the type it got, never the value (it may be a
+    secret).
+
+    Example:
+        >>> from qarnot_ext import DateSpan
+        >>> try:
+        ...     DateSpan.of(hours="1")
+        ... except InvalidTypeError as exc:
+        ...     print(exc, exc.problems[0].text, sep=" | ")
+        hours must be an int, not str | hours
+
+    """
+
+    def __init__(self, kind: str, problems: list[Problem] | tuple[Problem, ...]) -> None:
+        super().__init__(kind, problems)
+        # The sentence already names the argument: no "invalid <kind>: 'name':" prefix to repeat it.
+        self.args = ("; ".join(p.message for p in self.problems),)
+
+    @classmethod
+    def expected(cls, kind: str, name: str, expected: str, got: object) -> InvalidTypeError:
+        """Build the error "``name`` must be ``expected``, not <type of got>" for a ``kind`` input.
+
+        Example:
+            >>> str(InvalidTypeError.expected("page", "limit", "an int", "10"))
+            'limit must be an int, not str'
+
+        """
+        return cls(kind, [Problem(name, f"{name} must be {expected}, not {type(got).__name__}")])
 
 
 class FilterError(InvalidValueError):

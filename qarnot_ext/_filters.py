@@ -31,7 +31,7 @@ from typing import Any, Final, Literal, NoReturn, TypeAlias, cast
 
 import attrs
 
-from qarnot_ext._errors import FilterError, Problem
+from qarnot_ext._errors import FilterError, InvalidTypeError, Problem
 from qarnot_ext._timefmt import DateSpan, DateSpanError, TimestampError, format_timestamp, parse_timestamp
 
 __all__ = [
@@ -984,6 +984,11 @@ def _sort_field(value: str | Field) -> str:
     return name
 
 
+def _check_descending(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError.expected("ordering", "descending", "a bool", value)
+
+
 @attrs.frozen
 class OrderBy:
     """Sorting for the paginate endpoints: ``{"orderBy": "creationDate", "orderType": "DESC"}``.
@@ -999,7 +1004,7 @@ class OrderBy:
     """
 
     field: str = attrs.field(converter=_sort_field)
-    descending: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    descending: bool = attrs.field(default=False, validator=_check_descending)
 
     def validate_for(self, resource: Resource) -> OrderBy:
         """Check the field is a sorting field of ``resource`` and return self.

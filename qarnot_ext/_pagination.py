@@ -34,7 +34,7 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from qarnot_ext._errors import PaginationError
+from qarnot_ext._errors import InvalidTypeError, InvalidValueError, PaginationError, Problem
 
 __all__ = ["AsyncPager", "Cursor", "Page", "Pager"]
 
@@ -73,8 +73,10 @@ AsyncFetchPage = Callable[[str | None, int | None], Awaitable[Page[T]]]
 def _check_positive(name: str, value: int | None) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive int or None, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError.expected("paging", name, "a positive int or None", value)
+    if value < 1:
+        raise InvalidValueError("paging", [Problem(name, f"must be a positive int or None, got {value!r}")])
     return value
 
 
@@ -93,7 +95,7 @@ class Cursor(Generic[T]):
         self, start_token: str | None = None, page_size: int | None = None, limit: int | None = None
     ) -> None:
         if start_token is not None and not isinstance(start_token, str):
-            raise ValueError(f"start_token must be a str or None, got {type(start_token).__name__}")
+            raise InvalidTypeError.expected("paging", "start_token", "a str or None", start_token)
         self._token = start_token
         self._page_size = _check_positive("page_size", page_size)
         self._remaining = _check_positive("limit", limit)

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 import attrs
 
-from qarnot_ext._errors import InstanceRangeError, Problem, RangeSyntaxError
+from qarnot_ext._errors import InstanceRangeError, InvalidTypeError, Problem, RangeSyntaxError
 
 __all__ = [
     "MAX_INSTANCE_ID",
@@ -62,7 +62,7 @@ def _shorten(text: str, limit: int = 40) -> str:
 def _check_id(value: object, what: str) -> int:
     """Return ``value`` as an instance id, or raise naming ``what``."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+        raise InvalidTypeError.expected("instance range", what, "an int", value)
     if not 0 <= value <= MAX_INSTANCE_ID:
         raise InstanceRangeError([Problem(str(value), f"{what} is outside 0..{MAX_INSTANCE_ID}")])
     return value
@@ -137,7 +137,10 @@ def _diagnose(text: str, *, skip_empty: bool) -> list[Problem]:
 
 def _parse_bounds(text: str, *, lenient: bool) -> tuple[int, ...]:
     if not isinstance(text, str):
-        raise TypeError(f"an instance range is parsed from a str, not {type(text).__name__}")
+        raise InvalidTypeError(
+            "instance range",
+            [Problem("text", f"an instance range is parsed from a str, not {type(text).__name__}")],
+        )
     candidate = text
     if lenient and "," in text:
         # Server output only: drop empty items such as a trailing comma.
@@ -230,7 +233,16 @@ class InstanceRange:
         pairs: list[tuple[int, int]] = []
         for index, segment in enumerate(segments):
             if not isinstance(segment, tuple) or len(segment) != 2:
-                raise TypeError(f"segment {index} must be a (first, last) tuple, not {segment!r}")
+                raise InvalidTypeError(
+                    "instance range",
+                    [
+                        Problem(
+                            f"segment {index}",
+                            f"segment {index} must be a (first, last) tuple, not {segment!r}",
+                            index,
+                        )
+                    ],
+                )
             first = _check_id(segment[0], f"segment {index} first id")
             last = _check_id(segment[1], f"segment {index} last id")
             if last < first:
@@ -324,7 +336,7 @@ class InstanceRange:
 
         """
         if isinstance(n, bool) or not isinstance(n, int):
-            raise TypeError(f"count must be an int, not {type(n).__name__}")
+            raise InvalidTypeError.expected("instance range", "count", "an int", n)
         if not 0 <= n <= _STOP_LIMIT:
             raise InstanceRangeError([Problem(str(n), f"count is outside 0..{_STOP_LIMIT}")])
         return cls._from_bounds((0, n) if n else ())
@@ -504,7 +516,14 @@ def _as_mapping(value: object, what: str) -> Mapping[str, Any] | None:
         converted = to_dict()
         if isinstance(converted, Mapping):
             return converted
-    raise TypeError(f"{what} must be a mapping, a model with to_dict(), or None; not {type(value).__name__}")
+    raise InvalidTypeError(
+        "instance states",
+        [
+            Problem(
+                what, f"{what} must be a mapping, a model with to_dict(), or None; not {type(value).__name__}"
+            )
+        ],
+    )
 
 
 @attrs.frozen

@@ -29,7 +29,7 @@ from typing import Any, Final, Literal, NoReturn, TypeAlias
 
 import attrs
 
-from qarnot_ext._errors import MaskedSecretError, Problem, SecretKeyError
+from qarnot_ext._errors import InvalidTypeError, MaskedSecretError, Problem, SecretKeyError
 
 __all__ = [
     "MASKED",
@@ -64,6 +64,14 @@ _MASK: Final = "***"
 _HASH_KEY: Final = os.urandom(32)
 
 
+def _unpicklable() -> InvalidTypeError:
+    # A TypeError, as for any object pickle cannot handle (``except TypeError`` around a dump works).
+    return InvalidTypeError(
+        "secret",
+        [Problem("Secret", "a Secret cannot be pickled (a masked copy would silently replace the value)")],
+    )
+
+
 class Secret:
     """A sensitive string that never shows itself: ``repr``, ``str`` and ``format`` give ``***``.
 
@@ -92,7 +100,9 @@ class Secret:
         if isinstance(value, Secret):
             value = value.reveal()
         if not isinstance(value, str):
-            raise TypeError(f"a Secret wraps a str, not {type(value).__name__}")
+            raise InvalidTypeError(
+                "secret", [Problem("value", f"a Secret's value must be a str, not {type(value).__name__}")]
+            )
         object.__setattr__(self, "_value", value)
 
     @classmethod
@@ -143,10 +153,10 @@ class Secret:
         raise AttributeError("Secret is immutable")
 
     def __reduce_ex__(self, protocol: object) -> NoReturn:
-        raise TypeError("a Secret cannot be pickled (a masked copy would silently replace the value)")
+        raise _unpicklable()
 
     def __reduce__(self) -> NoReturn:
-        raise TypeError("a Secret cannot be pickled (a masked copy would silently replace the value)")
+        raise _unpicklable()
 
     def __copy__(self) -> Secret:
         return self
@@ -205,7 +215,7 @@ def _value_problems(key: str, value: str) -> list[Problem]:
 
 def _name(value: str) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"a secret constant's name is a str, not {type(value).__name__}")
+        raise InvalidTypeError.expected("constant", "a secret constant's name", "a str", value)
     # Accept the full key too, so that a name read from a response can be reused as is.
     return value.removeprefix(SECRET_PREFIX)
 
@@ -217,6 +227,11 @@ def _name_problems(name: str) -> list[Problem]:
             Problem(name[:80], f"the key {SECRET_PREFIX}… would exceed {MAX_KEY_LENGTH} characters")
         )
     return problems
+
+
+def _check_alias(_instance: object, _attribute: object, value: object) -> None:
+    if not isinstance(value, bool | str):
+        raise InvalidTypeError.expected("constant", "alias", "a bool or a str", value)
 
 
 def _to_secret(value: str | Secret) -> Secret:
@@ -244,7 +259,7 @@ class SecretConstant:
 
     name: str = attrs.field(converter=_name)
     value: Secret = attrs.field(converter=_to_secret)
-    alias: bool | str = attrs.field(default=False, validator=attrs.validators.instance_of((bool, str)))
+    alias: bool | str = attrs.field(default=False, validator=_check_alias)
 
     def __attrs_post_init__(self) -> None:
         # Checked together so that one error lists every problem of the constant.
@@ -356,7 +371,9 @@ def _pairs(response_constants: object) -> list[tuple[str, object]]:
     if isinstance(response_constants, Mapping):
         return [(str(k), v) for k, v in response_constants.items()]
     if isinstance(response_constants, str | bytes) or not isinstance(response_constants, Iterable):
-        raise TypeError(f"expected a list of constants, not {type(response_constants).__name__}")
+        raise InvalidTypeError.expected(
+            "constants", "constants", "a list of {key, value} objects", response_constants
+        )
     pairs: list[tuple[str, object]] = []
     for index, item in enumerate(response_constants):
         entry: object = item
@@ -366,7 +383,16 @@ def _pairs(response_constants: object) -> list[tuple[str, object]]:
         if isinstance(entry, Mapping) and isinstance(entry.get("key"), str):
             pairs.append((entry["key"], entry.get("value")))
         else:
-            raise TypeError(f"constant {index} is not a {{key, value}} object: {type(item).__name__}")
+            raise InvalidTypeError(
+                "constants",
+                [
+                    Problem(
+                        f"constants[{index}]",
+                        f"constants[{index}] must be a {{key, value}} object, not {type(item).__name__}",
+                        index,
+                    )
+                ],
+            )
     return pairs
 
 
@@ -444,11 +470,14 @@ def constants_for_resubmission(
     return render_constants(merged)
 
 
+_PLURAL: Final = {"key": "keys", "prefix": "prefixes"}
+
+
 def _access_keys(values: tuple[str, ...], what: Literal["key", "prefix"]) -> tuple[str, ...]:
     problems = []
     for index, value in enumerate(values):
         if not isinstance(value, str):
-            raise TypeError(f"a secret {what} is a str, not {type(value).__name__}")
+            raise InvalidTypeError.expected("secrets access", f"{_PLURAL[what]}[{index}]", "a str", value)
         if what == "key" and not value.strip("/"):
             problems.append(Problem(value, "a secret key cannot be empty", index))
     if problems:
@@ -456,10 +485,20 @@ def _access_keys(values: tuple[str, ...], what: Literal["key", "prefix"]) -> tup
     return tuple(dict.fromkeys(values))
 
 
-def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(values, str):
-        raise TypeError("expected an iterable of str, not a single str")
+def _str_tuple(values: Iterable[str], name: str) -> tuple[str, ...]:
+    if isinstance(values, str):  # one str would be read as its letters
+        raise InvalidTypeError(
+            "secrets access", [Problem(name, f"{name} must be an iterable of str, not one str")]
+        )
     return tuple(values)
+
+
+def _keys_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return _str_tuple(values, "keys")
+
+
+def _prefixes_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return _str_tuple(values, "prefixes")
 
 
 @attrs.frozen
@@ -476,8 +515,8 @@ class SecretsAccess:
 
     """
 
-    keys: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    prefixes: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    keys: tuple[str, ...] = attrs.field(default=(), converter=_keys_tuple)
+    prefixes: tuple[str, ...] = attrs.field(default=(), converter=_prefixes_tuple)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "keys", _access_keys(self.keys, "key"))
@@ -516,7 +555,9 @@ class SecretsAccess:
         if data is None:
             return cls()
         if not isinstance(data, Mapping):
-            raise TypeError(f"expected a secretsAccessRights object, not {type(data).__name__}")
+            raise InvalidTypeError.expected(
+                "secrets access", "data", "a secretsAccessRights object or None", data
+            )
         keys = [entry.get("key") for entry in data.get("bySecret") or () if isinstance(entry, Mapping)]
         prefixes = [entry.get("prefix") for entry in data.get("byPrefix") or () if isinstance(entry, Mapping)]
         return cls(tuple(k for k in keys if k is not None), tuple(p for p in prefixes if p is not None))
@@ -574,7 +615,7 @@ def register_secret(secret: Secret) -> Secret:
 
     """
     if not isinstance(secret, Secret):
-        raise TypeError(f"register a Secret, not {type(secret).__name__}")
+        raise InvalidTypeError.expected("secret", "secret", "a Secret", secret)
     _REGISTRY.add(secret)
     return secret
 

@@ -22,6 +22,7 @@ import attrs
 from qarnot_ext._errors import (
     DateSpanError,
     DateSpanSyntaxError,
+    InvalidTypeError,
     Problem,
     TimeOfDayError,
     TimeOfDaySyntaxError,
@@ -75,14 +76,14 @@ def _fraction_ticks(digits: str | None) -> int:
     return int(digits.ljust(7, "0")) if digits else 0
 
 
-def _require_int(value: object, what: str) -> int:
+def _require_int(value: object, what: str, kind: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+        raise InvalidTypeError.expected(kind, what, "an int", value)
     return value
 
 
 def _check_ticks(_instance: object, _attribute: object, value: int) -> None:
-    _require_int(value, "DateSpan ticks")
+    _require_int(value, "DateSpan ticks", "date-span")
     if not _MIN_TICKS <= value <= _MAX_TICKS:
         raise DateSpanError([Problem(str(value), "outside the .NET TimeSpan range (signed 64-bit ticks)")])
 
@@ -130,7 +131,9 @@ class DateSpan:
 
         """
         if not isinstance(text, str):
-            raise TypeError(f"a DateSpan is parsed from a str, not {type(text).__name__}")
+            raise InvalidTypeError(
+                "date-span", [Problem("text", f"a DateSpan is parsed from a str, not {type(text).__name__}")]
+            )
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         match = _SPAN.fullmatch(stripped)
@@ -191,7 +194,7 @@ class DateSpan:
         parts = (days, hours, minutes, seconds, milliseconds, microseconds, ticks)
         names = ("days", "hours", "minutes", "seconds", "milliseconds", "microseconds", "ticks")
         for name, part in zip(names, parts, strict=True):
-            _require_int(part, name)
+            _require_int(part, name, "date-span")
         total = (((days * 24 + hours) * 60 + minutes) * 60 + seconds) * TICKS_PER_SECOND
         total += milliseconds * 10_000 + microseconds * _TICKS_PER_MICROSECOND + ticks
         return cls(total)
@@ -206,7 +209,7 @@ class DateSpan:
 
         """
         if not isinstance(value, dt.timedelta):
-            raise TypeError(f"expected a timedelta, not {type(value).__name__}")
+            raise InvalidTypeError.expected("date-span", "value", "a datetime.timedelta", value)
         seconds = value.days * 86_400 + value.seconds
         return cls(seconds * TICKS_PER_SECOND + value.microseconds * _TICKS_PER_MICROSECOND)
 
@@ -337,7 +340,7 @@ def parse_timestamp(text: str | None) -> dt.datetime | None:
     if text is None:
         return None
     if not isinstance(text, str):
-        raise TypeError(f"a timestamp is parsed from a str, not {type(text).__name__}")
+        raise InvalidTypeError.expected("timestamp", "text", "a str or None", text)
     stripped = text.strip()
     match = _TIMESTAMP.fullmatch(stripped)
     if match is None:
@@ -392,7 +395,7 @@ def format_timestamp(value: dt.datetime) -> str:
 
     """
     if not isinstance(value, dt.datetime):
-        raise TypeError(f"expected a datetime, not {type(value).__name__}")
+        raise InvalidTypeError.expected("timestamp", "value", "a datetime.datetime", value)
     if value.tzinfo is None or value.utcoffset() is None:
         raise TimestampError([Problem(value.isoformat(), "naive datetime: attach a timezone (e.g. UTC)")])
     try:
@@ -406,7 +409,7 @@ def format_timestamp(value: dt.datetime) -> str:
 
 
 def _check_time_ticks(_instance: object, _attribute: object, value: int) -> None:
-    _require_int(value, "TimeOfDay ticks")
+    _require_int(value, "TimeOfDay ticks", "time of day")
     if not 0 <= value < _TICKS_PER_DAY:
         raise TimeOfDayError([Problem(str(value), f"ticks must be 0..{_TICKS_PER_DAY - 1}")])
 
@@ -437,7 +440,10 @@ class TimeOfDay:
 
         """
         if not isinstance(text, str):
-            raise TypeError(f"a TimeOfDay is parsed from a str, not {type(text).__name__}")
+            raise InvalidTypeError(
+                "time of day",
+                [Problem("text", f"a TimeOfDay is parsed from a str, not {type(text).__name__}")],
+            )
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
         match = _TIME_OF_DAY.fullmatch(stripped)
@@ -470,7 +476,7 @@ class TimeOfDay:
                 ("second", second, 60),
                 ("ticks", ticks, TICKS_PER_SECOND),
             )
-            if not 0 <= _require_int(value, name) < limit
+            if not 0 <= _require_int(value, name, "time of day") < limit
         ]
         if problems:
             raise TimeOfDayError(problems)
@@ -486,7 +492,9 @@ class TimeOfDay:
 
         """
         if not isinstance(value, dt.time):
-            raise TypeError(f"expected a time, not {type(value).__name__}")
+            raise InvalidTypeError(
+                "time of day", [Problem("value", f"expected a time, not {type(value).__name__}")]
+            )
         offset = value.utcoffset()
         if offset:
             raise TimeOfDayError([Problem(value.isoformat(), "times of day are UTC; convert it first")])

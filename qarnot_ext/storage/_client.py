@@ -27,7 +27,7 @@ from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.utils import parse_timestamp
 
-from qarnot_ext._errors import ConfigError
+from qarnot_ext._errors import ConfigError, InvalidTypeError, Problem
 
 if TYPE_CHECKING:
     from types_boto3_s3 import S3Client
@@ -71,7 +71,10 @@ class _Hidden:
     __str__ = __repr__
 
     def __reduce__(self) -> str | tuple[Any, ...]:
-        raise TypeError("storage secrets cannot be pickled")
+        # A TypeError too, as for any object pickle cannot handle.
+        raise InvalidTypeError(
+            "storage credentials", [Problem("secret", "storage secrets cannot be pickled")]
+        )
 
     def reveal(self) -> str:
         return self._value

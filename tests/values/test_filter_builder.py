@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qarnot_ext._errors import InvalidValueError
+from qarnot_ext._errors import InvalidTypeError, InvalidValueError
 from qarnot_ext._filters import (
     F,
     Field,
@@ -407,7 +407,7 @@ def test_order_by_rejects() -> None:
     with pytest.raises(FilterError, match="jobs sort on creationDate, name, state"):
         OrderBy("executionTime").validate_for("jobs")
     assert OrderBy("execution_time").validate_for("pools").field == "executionTime"
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         OrderBy("name", descending="yes")  # type: ignore[arg-type]
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qarnot_ext._errors import InvalidValueError, Problem, QarnotError
+from qarnot_ext._errors import InvalidTypeError, InvalidValueError, Problem, QarnotError
 from qarnot_ext._ranges import (
     MAX_INSTANCE_ID,
     InstanceRange,
@@ -126,7 +126,7 @@ def test_huge_junk_is_reported_shortened() -> None:
 
 @pytest.mark.parametrize("value", [None, 5, b"1-2", ["1"]])
 def test_parse_takes_only_str(value: Any) -> None:
-    with pytest.raises(TypeError, match="str"):
+    with pytest.raises(InvalidTypeError, match="str"):
         InstanceRange.parse(value)
 
 
@@ -162,16 +162,16 @@ def test_constructors() -> None:
     [
         (lambda: InstanceRange.of([1, -1]), InstanceRangeError),
         (lambda: InstanceRange.of([2**32]), InstanceRangeError),
-        (lambda: InstanceRange.of([True]), TypeError),
-        (lambda: InstanceRange.of(cast(Any, ["1"])), TypeError),
+        (lambda: InstanceRange.of([True]), InvalidTypeError),
+        (lambda: InstanceRange.of(cast(Any, ["1"])), InvalidTypeError),
         (lambda: InstanceRange.span(5, 3), InstanceRangeError),
         (lambda: InstanceRange.span(0, 2**32), InstanceRangeError),
         (lambda: InstanceRange.count(-1), InstanceRangeError),
         (lambda: InstanceRange.count(2**32 + 1), InstanceRangeError),
-        (lambda: InstanceRange.count(cast(Any, 1.0)), TypeError),
+        (lambda: InstanceRange.count(cast(Any, 1.0)), InvalidTypeError),
         (lambda: InstanceRange([(3, 1)]), InstanceRangeError),
-        (lambda: InstanceRange(cast(Any, [(1,)])), TypeError),
-        (lambda: InstanceRange(cast(Any, [[1, 2]])), TypeError),
+        (lambda: InstanceRange(cast(Any, [(1,)])), InvalidTypeError),
+        (lambda: InstanceRange(cast(Any, [[1, 2]])), InvalidTypeError),
     ],
 )
 def test_constructors_reject(build: Any, error: type[Exception]) -> None:

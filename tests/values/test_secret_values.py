@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qarnot_ext._errors import InvalidValueError
+from qarnot_ext._errors import InvalidTypeError, InvalidValueError
 from qarnot_ext._secrets import (
     MASKED,
     MASKED_VALUE,
@@ -68,14 +68,14 @@ def test_secret_equality_hash_copy_and_immutability() -> None:
 
 @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
 def test_secret_refuses_pickling(protocol: int) -> None:
-    with pytest.raises(TypeError, match="cannot be pickled"):
+    with pytest.raises(InvalidTypeError, match="cannot be pickled"):
         pickle.dumps(Secret("abc"), protocol=protocol)
-    with pytest.raises(TypeError, match="cannot be pickled"):
+    with pytest.raises(InvalidTypeError, match="cannot be pickled"):
         pickle.dumps({"config": [Secret("abc")]}, protocol=protocol)
 
 
 def test_secret_type_errors_do_not_quote_the_value() -> None:
-    with pytest.raises(TypeError) as info:
+    with pytest.raises(InvalidTypeError) as info:
         Secret(b"bytes-secret")  # type: ignore[arg-type]
     assert "bytes-secret" not in str(info.value)
     assert "bytes" in str(info.value)
@@ -150,11 +150,11 @@ def test_secret_constant_rejects(build: Any, fragment: str) -> None:
 
 
 def test_secret_constant_type_errors() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         SecretConstant(3, "x")  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         SecretConstant("X", 3)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         SecretConstant("X", "x", alias=3)  # type: ignore[arg-type]
 
 
@@ -257,9 +257,9 @@ def test_read_constants() -> None:
     assert repr(MASKED) == "MASKED"
     assert isinstance(MASKED, MaskedSecret)
     assert MASKED.value == MASKED_VALUE
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         read_constants("A=1")
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         read_constants([{"value": "no key"}])
 
 
@@ -334,11 +334,11 @@ def test_secrets_access() -> None:
     assert SecretsAccess().to_wire() == {"bySecret": [], "byPrefix": []}
     with pytest.raises(SecretKeyError):
         SecretsAccess().by_key("")
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         SecretsAccess().by_key(3)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         SecretsAccess(keys="abc")
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         SecretsAccess.from_wire([])
 
 
@@ -435,7 +435,7 @@ def test_the_registry_is_bounded() -> None:
     registry.discard(Secret("second-value"))
     registry.discard(Secret("never-added"))
     assert registry.pattern() is not None
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidTypeError):
         register_secret("plain")  # type: ignore[arg-type]
 
 

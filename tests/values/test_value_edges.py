@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from qarnot_ext._errors import InvalidTypeError
 from qarnot_ext._ranges import InstanceRange, InstanceRangeError, InstanceStates, RangeSyntaxError
 from qarnot_ext._secrets import RedactingFilter, Secret, register_secret, unregister_secret
 from qarnot_ext._timefmt import (
@@ -93,7 +94,7 @@ def test_argument_errors_name_the_part_and_the_value(build: Callable[[], object]
     ],
 )
 def test_type_errors_name_the_argument_and_the_type(build: Callable[[], object], message: str) -> None:
-    with pytest.raises(TypeError) as caught:
+    with pytest.raises(InvalidTypeError) as caught:
         build()
     assert str(caught.value) == message
 
@@ -176,9 +177,13 @@ def test_status_problems_are_all_reported_with_their_keys() -> None:
 
 
 def test_min_and_max_of_the_empty_range_say_so() -> None:
-    with pytest.raises(ValueError, match=r"^min\(\) of an empty InstanceRange$"):
+    with pytest.raises(
+        InstanceRangeError, match=r"^invalid instance range: '': min\(\) of an empty InstanceRange$"
+    ):
         InstanceRange.empty().min()
-    with pytest.raises(ValueError, match=r"^max\(\) of an empty InstanceRange$"):
+    with pytest.raises(
+        InstanceRangeError, match=r"^invalid instance range: '': max\(\) of an empty InstanceRange$"
+    ):
         InstanceRange.empty().max()
 
 
@@ -353,7 +358,7 @@ def test_time_errors_name_the_part_and_the_value(
     ],
 )
 def test_time_type_errors_name_the_argument(build: Callable[[], object], message: str) -> None:
-    with pytest.raises(TypeError) as caught:
+    with pytest.raises(InvalidTypeError) as caught:
         build()
     assert str(caught.value) == message
 
