@@ -73,7 +73,8 @@ def parse_qarnot_datetime(value: str) -> datetime.datetime | None:
     is the API's "unset" value (.NET's ``DateTime.MinValue``): it returns ``None``.
 
     Raises:
-        ValueError: ``value`` is not such a date-time (the message quotes it).
+        ValueError: ``value`` is not such a date-time, or rounding carries it past year 9999 (the
+            message quotes it).
 
     """
     match = _DATE_TIME.fullmatch(value)
@@ -102,20 +103,34 @@ def parse_qarnot_datetime(value: str) -> datetime.datetime | None:
     result = datetime.datetime(
         int(year), int(month), int(day), int(hour), int(minute), int(second), 0 if carry else micro, tz
     )
-    return result + _ONE_SECOND if carry else result
+    if not carry:
+        return result
+    try:
+        return result + _ONE_SECOND
+    except OverflowError:
+        raise ValueError(f"date-time out of range once rounded to the microsecond: {value!r}") from None
 
 
 def format_qarnot_datetime(value: datetime.datetime) -> str:
     """Write a ``datetime`` as the API reads it: UTC, ``Z``, at most 6 fractional digits.
 
-    A naive ``datetime`` is taken as UTC; an aware one is converted to UTC first.
+    A naive ``datetime`` is taken as UTC; an aware one is converted to UTC first, except when UTC is
+    beyond ``datetime``'s range (year 1 east of Greenwich, year 9999 west of it): that one is
+    written with its own offset (``+HH:MM``), which the API's format also accepts.
     """
+    suffix = "Z"
     if value.tzinfo is not None:
-        value = value.astimezone(_UTC)
+        try:
+            value = value.astimezone(_UTC)
+        except OverflowError:
+            offset = value.utcoffset() or datetime.timedelta(0)
+            sign = "-" if offset < datetime.timedelta(0) else "+"
+            minutes = abs(offset) // datetime.timedelta(minutes=1)
+            suffix = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
     text = f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}:{value.second:02d}"
     if value.microsecond:
         text += f".{value.microsecond:06d}"
-    return text + "Z"
+    return text + suffix
 
 
 __all__ = [

@@ -63,6 +63,21 @@ def test_to_dict_writes_utc_with_z_and_at_most_six_digits() -> None:
     assert job.to_dict()["creationDate"] == "2026-12-07T00:15:27.113852Z"
 
 
+def test_the_date_time_edges_of_pythons_range() -> None:
+    # Rounding past year 9999 is a ValueError (which the decoders report as a ParseError), never
+    # an OverflowError escaping from_dict.
+    with pytest.raises(ValueError, match="out of range"):
+        parse_qarnot_datetime("9999-12-31T23:59:59.9999996Z")
+    with pytest.raises(ParseError) as caught:
+        DECODERS.decode(JobOutput, {"uuid": ID, "creationDate": "9999-12-31T23:59:59.9999996Z"})
+    assert "$.creationDate" in str(caught.value)
+    # A time whose UTC is before year 1 is written back with its own offset.
+    early = parse_qarnot_datetime("0001-01-01T00:00:00.5+02:00")
+    assert early is not None
+    assert format_qarnot_datetime(early) == "0001-01-01T00:00:00.500000+02:00"
+    assert parse_qarnot_datetime(format_qarnot_datetime(early)) == early
+
+
 def test_models_hold_datetimes_uuids_and_a_repr_without_unset() -> None:
     job = DECODERS.decode(JobOutput, {"uuid": ID, "state": "Active", "lastModified": "0001-01-01T00:00:00Z"})
     assert job.uuid == uuid.UUID(ID)

@@ -6,19 +6,23 @@ the generated models produced, side by side. It fails when
 * a union picked another branch than the one JSON Schema validation picks (wrong variant of a
   discriminated union, a known tag parsed as ``Unknown...``, a filter leaf of the wrong kind);
 * a model came back as a raw ``dict``/``list`` (the generator's silent fallback for failed unions);
-* a value was changed (unknown enum values, floats in integer fields, odd date-time strings must be
-  kept verbatim; only ``uuid`` and ``date`` are converted to Python types);
+* a value was changed (unknown enum values and floats in integer fields must be kept verbatim; only
+  ``uuid``, ``date`` and ``qarnot-date-time`` are converted to Python types, the last one checked
+  against ``expected_datetime``, an oracle written independently of the generated parser);
 * a key of the document is neither a declared property nor kept in ``additional_properties``.
 
 ``canonical(doc, schema)`` rewrites the converted formats to one spelling so that round trips can be
-compared with ``==`` (``UUID`` lowercases, ``date`` re-serialises).
+compared with ``==`` (``UUID`` lowercases, ``date`` re-serialises, a date-time is written in UTC
+with ``Z`` and at most 6 digits, the "unset" sentinel becomes ``null``).
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import decimal
 import functools
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -219,9 +223,64 @@ def _check_object(doc: Any, schema: dict[str, Any], name: str | None, obj: Any, 
         assert isinstance(value, Unset), f"{where}.{key}: absent key became {value!r}"
 
 
+_DATE_TIME = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})T(?P<time>\d{2}:\d{2}:\d{2})(?P<fraction>\.\d{1,7})?(?P<zone>Z|[+-]\d{2}:\d{2})?\s*"
+)
+
+
+def expected_datetime(text: str) -> dt.datetime | None:
+    """What a ``qarnot-date-time`` string must become: the documented rules, computed another way.
+
+    The sentinel ``0001-01-01T00:00:00`` (zero fraction, UTC or no zone) is ``None``; otherwise an
+    aware datetime whose fraction is rounded to the microsecond, ties to even (``decimal`` does the
+    rounding here, the generated parser does integer arithmetic). Raises ``ValueError`` for a
+    string that only looks like one (month 13, year 0, rounding past year 9999).
+    """
+    match = _DATE_TIME.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not a qarnot-date-time: {text!r}")
+    fraction = decimal.Decimal("0" + (match["fraction"] or ""))
+    zone = match["zone"] or "Z"
+    sentinel = match["date"] == "0001-01-01" and match["time"] == "00:00:00" and not fraction
+    if sentinel and zone in ("Z", "+00:00", "-00:00"):
+        return None
+    micro = int((fraction * 1_000_000).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_EVEN))
+    base = dt.datetime.fromisoformat(f"{match['date']}T{match['time']}{'+00:00' if zone == 'Z' else zone}")
+    try:
+        return base + dt.timedelta(microseconds=micro)
+    except OverflowError:
+        raise ValueError(f"out of range: {text!r}") from None
+
+
+def _canonical_datetime(text: str) -> str | None:
+    try:
+        value = expected_datetime(text)
+    except ValueError:
+        return text  # kept verbatim by the models (see _check_scalar)
+    if value is None:
+        return None
+    zone = "Z"
+    try:
+        value = value.astimezone(dt.UTC)
+    except OverflowError:  # UTC before year 1 or after 9999: written with its own offset
+        zone = value.isoformat()[-6:]
+    fraction = f".{value.microsecond:06d}" if value.microsecond else ""
+    return f"{value.year:04d}-{value.strftime('%m-%dT%H:%M:%S')}{fraction}{zone}"
+
+
 def _check_scalar(doc: Any, schema: dict[str, Any], obj: Any, where: str) -> None:
     fmt = schema.get("format")
-    if fmt == "uuid" and isinstance(doc, str):
+    if fmt == "qarnot-date-time" and isinstance(doc, str):
+        try:
+            expected = expected_datetime(doc)
+        except ValueError:
+            # Matches the pattern but is no date: the generated model keeps the string (its raw
+            # fallback); the client's decoders turn that into a ParseError (tests/client/test_decode.py).
+            assert obj == doc, f"{where}: invalid date-time {doc!r} became {obj!r}"
+            return
+        assert obj == expected, f"{where}: date-time {doc!r} became {obj!r}, expected {expected!r}"
+        assert expected is None or obj.utcoffset() == expected.utcoffset(), f"{where}: zone of {doc!r} lost"
+    elif fmt == "uuid" and isinstance(doc, str):
         assert obj == uuid.UUID(doc), f"{where}: uuid {doc!r} became {obj!r}"
     elif fmt == "date" and isinstance(doc, str):
         assert obj == dt.date.fromisoformat(doc), f"{where}: date {doc!r} became {obj!r}"
@@ -247,6 +306,8 @@ def canonical(doc: Any, node: dict[str, Any], where: str = "$") -> Any:
     if isinstance(doc, list) and "array" in types:
         return [canonical(item, schema.get("items", {}), f"{where}[]") for item in doc]
     fmt = schema.get("format")
+    if fmt == "qarnot-date-time" and isinstance(doc, str):
+        return _canonical_datetime(doc)
     if fmt == "uuid" and isinstance(doc, str):
         return str(uuid.UUID(doc))
     if fmt == "date" and isinstance(doc, str):

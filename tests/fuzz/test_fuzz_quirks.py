@@ -3,12 +3,14 @@
 Each file names the quirk of ``docs/real-world-quirks.md`` it reproduces, the component schema the
 payload is parsed as, and the payload. Every payload must parse without error, without a warning
 (``filterwarnings = error``), with each union resolved by its tag (unknown tags to ``Unknown...``),
-no raw-dict fallback and every value kept verbatim (``_fuzz_tools.check_parsed``); ``to_dict``
-must give the payload back. Targeted tests below pin the behaviour each quirk is about.
+no raw-dict fallback and every value kept verbatim but the converted formats (``uuid``, ``date``,
+``qarnot-date-time``; ``_fuzz_tools.check_parsed``); ``to_dict`` must give the payload back
+(compared canonically). Targeted tests below pin the behaviour each quirk is about.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import uuid
@@ -131,13 +133,19 @@ def test_nulls_and_empty_status() -> None:
     assert task.status.to_dict() == {}
 
 
-def test_odd_date_times_stay_strings_for_the_adapter() -> None:
+def test_odd_date_times_become_aware_datetimes_and_the_sentinel_none() -> None:
     payload = _load("07-datetimes")["payload"]
     summary = TaskSummaryOutput.from_dict(payload)
-    # Kept verbatim (7th digit, trailing space): qarnot_ext's parse_timestamp converts them.
-    assert summary.creation_date == "2024-02-20T08:56:48.1234567Z"
-    assert summary.state_transition_time == "0001-01-01T00:00:00 "
-    assert summary.end_date == "0001-01-01T00:00:00Z"
+    # 7th digit rounded half-even to the microsecond (here up); milliseconds and offsets kept.
+    assert summary.creation_date == dt.datetime(2024, 2, 20, 8, 56, 48, 123457, tzinfo=dt.UTC)
+    assert summary.last_modified == dt.datetime(2024, 2, 20, 8, 56, 48, 729000, tzinfo=dt.UTC)
+    previous = summary.previous_state_transition_time
+    assert isinstance(previous, dt.datetime)
+    assert previous == dt.datetime(2024, 2, 20, 8, 56, 48, tzinfo=dt.UTC)
+    assert previous.utcoffset() == dt.timedelta(hours=1)
+    # The "unset" sentinel, with Z or a trailing space, is None.
+    assert summary.state_transition_time is None
+    assert summary.end_date is None
 
 
 def test_floats_in_integer_fields_are_kept() -> None:
