@@ -593,10 +593,13 @@ class _Registry:
             if self._pattern is None:
                 # A value made only of mask characters cannot be hidden by the mask (and is then
                 # harmless to show); longest first so that a value containing another goes whole.
+                # A value counts only where no letter, digit or underscore touches it: redaction is
+                # by exact value, so a short secret ("v") never eats into other words ("value").
                 values = {s.reveal() for s in self._secrets if s.reveal().strip(_MASK[0])}
                 if values:
                     ordered = sorted(values, key=len, reverse=True)
-                    self._pattern = re.compile("|".join(map(re.escape, ordered)))
+                    alternatives = "|".join(map(re.escape, ordered))
+                    self._pattern = re.compile(rf"(?<![A-Za-z0-9_])(?:{alternatives})(?![A-Za-z0-9_])")
             return self._pattern
 
 

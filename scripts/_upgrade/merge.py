@@ -26,7 +26,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from _upgrade.classify import Finding
 from _upgrade.normalize import ERROR_RESPONSES, PREFIX, operations
@@ -283,6 +283,10 @@ def _merge_operation(
     return out
 
 
+_IDEMPOTENT_METHODS: Final = frozenset({"get", "head", "options", "put", "delete"})
+_SAFE_METHODS: Final = frozenset({"get", "head", "options"})
+
+
 def merge(ours: Mapping[str, Any], prepared: Prepared) -> MergeResult:
     """Return ours with upstream's semantic changes (see the module docstring).
 
@@ -299,7 +303,13 @@ def merge(ours: Mapping[str, Any], prepared: Prepared) -> MergeResult:
     for method, path, operation in operations(upstream):
         shape = operation_shape(method, path)
         if shape not in our_ops:
-            paths.setdefault(path, {})[method] = copy.deepcopy(operation)
+            added = copy.deepcopy(operation)
+            # The generator needs both policy facts for every operation; a new one gets them from its
+            # method (HTTP's own rule: GET/HEAD/PUT/DELETE may be repeated, only GET/HEAD change
+            # nothing), and the report lists it for review since a POST may well be safe.
+            added.setdefault("x-qarnot-idempotent", method.lower() in _IDEMPOTENT_METHODS)
+            added.setdefault("x-qarnot-changes-state", method.lower() not in _SAFE_METHODS)
+            paths.setdefault(path, {})[method] = added
             result.added_operations.append(f"{method.upper()} {path} ({operation.get('operationId')})")
             continue
         our_method, our_path = our_ops[shape]
