@@ -157,7 +157,7 @@ def write_config(workdir: Path, modules: Sequence[Module]) -> None:
 source_paths = ["qarnot_ext"]
 only_mutate = {_toml_list([m.path for m in modules])}
 pytest_add_cli_args_test_selection = {_toml_list(tests)}
-also_copy = ["generated", "scripts", "tests", "openapi.yaml"]
+also_copy = ["generated", "scripts", "tests", "openapi.yaml", "docs", "README.md"]
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]
 """
     pyproject = workdir / "pyproject.toml"
