@@ -29,11 +29,13 @@ from qarnot_ext import (
     WaitTimeoutError,
 )
 from qarnot_ext._config import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, normalize_base_url, resolve_config
+from qarnot_ext._errors import Problem
 from qarnot_ext._http import (
     IDEMPOTENT_EXTENSION,
     AsyncRetryingTransport,
     RetryingTransport,
     RetryPolicy,
+    SystemClock,
     TokenAuth,
     araise_for_api_error,
     raise_for_api_error,
@@ -967,3 +969,159 @@ def test_error_statuses_raise_api_errors_and_others_pass() -> None:
     with pytest.raises(APIError) as caught:
         anyio.run(main)
     assert caught.value.status == 404
+
+
+# -- retries: what is said, and the remaining edges ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "message"),
+    [
+        ("max_attempts", 0, "must be an int >= 1"),
+        ("base", -2, "must be a non-negative number"),
+        ("deadline", math.inf, "must be finite"),
+        ("deadline", -1.5, "must be a non-negative number"),
+    ],
+)
+def test_retry_policy_errors_show_the_value(field: str, bad: Any, message: str) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        RetryPolicy(**{field: bad})
+    assert list(caught.value.problems) == [Problem(repr(bad), message)]
+    assert str(caught.value) == f"invalid RetryPolicy.{field}: {repr(bad)!r}: {message}"
+
+
+def test_the_deadline_error_names_the_request_and_the_time() -> None:
+    clock = FakeClock()
+    script = _Script((503, {"Retry-After": "10"}), 200)
+    policy = RetryPolicy(deadline=10.0)
+    transport = RetryingTransport(httpx.MockTransport(script), policy, clock)
+    with httpx.Client(transport=transport) as client, pytest.raises(APITimeoutError) as caught:
+        client.get("http://plain.example/v1/tasks")
+    error = caught.value
+    assert (error.method, error.path, error.host, error.port, error.attempts) == (
+        "GET",
+        "/v1/tasks",
+        "plain.example",
+        80,
+        1,
+    )
+    assert error.elapsed == 10.0
+    assert str(error) == (
+        "the retry deadline passed before another attempt could start "
+        "(GET plain.example:80/v1/tasks) after 1 attempt in 10.0 s"
+    )
+
+
+def test_the_async_transport_also_stops_at_the_deadline() -> None:
+    clock = _AsyncClock()
+    script = _Script(200)
+
+    async def main() -> None:
+        transport = AsyncRetryingTransport(httpx.MockTransport(script), RetryPolicy(deadline=0.0), clock)
+        async with httpx.AsyncClient(transport=transport) as client:
+            await client.get("https://api.example/v1/tasks")
+
+    with pytest.raises(APITimeoutError) as caught:
+        anyio.run(main)
+    assert caught.value.attempts == 0
+    assert script.requests == []
+
+
+def test_an_attempt_with_less_than_a_second_left_still_starts() -> None:
+    clock = FakeClock()
+    script = _Script((503, {"Retry-After": "9"}), 200)
+    with _sync(script, RetryPolicy(deadline=9.5), clock) as client:
+        assert client.get("/tasks").status_code == 200
+    assert script.timeouts[1] == dict.fromkeys(("connect", "read", "write", "pool"), 0.5)
+
+
+def test_a_zero_timeout_stays_zero() -> None:
+    script = _Script(200)
+    with _sync(script, RetryPolicy(), FakeClock()) as client:
+        client.get("/tasks", timeout=httpx.Timeout(5.0, pool=0.0))
+    assert script.timeouts[0]["pool"] == 0.0
+
+
+def test_a_request_without_timeouts_gets_the_time_left_for_each() -> None:
+    script = _Script(200)
+    transport = RetryingTransport(httpx.MockTransport(script), RetryPolicy(deadline=42.0), FakeClock())
+    request = httpx.Request("GET", "https://api.example/v1/tasks")
+    request.extensions.pop("timeout", None)
+    assert transport.handle_request(request).status_code == 200
+    assert script.timeouts[0] == dict.fromkeys(("connect", "read", "write", "pool"), 42.0)
+
+
+def test_a_path_outside_the_api_root_is_looked_up_as_it_is() -> None:
+    # POST /v2/tasks/paginate is not the paginate read of the API under /v1: not repeatable.
+    script = _Script(503, 200)
+    with _sync(script, RetryPolicy(), FakeClock()) as client:
+        assert client.post("https://api.example/v2/tasks/paginate", json={}).status_code == 503
+    assert len(script.requests) == 1
+
+
+@pytest.mark.parametrize("base", ["/v1/", "/API-X/"])
+def test_the_api_root_may_end_with_a_slash(base: str) -> None:
+    script = _Script(503, 200)
+    transport = RetryingTransport(httpx.MockTransport(script), RetryPolicy(), FakeClock(), base_path=base)
+    with httpx.Client(transport=transport) as client:
+        path = base.rstrip("/") + "/tasks/paginate"
+        assert client.post("https://api.example" + path, json={}).status_code == 200
+    assert len(script.requests) == 2
+
+
+def test_the_jitter_comes_from_the_given_rng() -> None:
+    for make in (RetryingTransport, AsyncRetryingTransport):
+        clock = _AsyncClock()
+        script = _Script(503, 200)
+        policy = RetryPolicy(base=8.0, cap=8.0)
+        transport: Any = make(httpx.MockTransport(script), policy, clock, rng=random.Random(99))
+        expected = policy.backoff(1, random.Random(99))
+
+        async def send(transport: Any = transport) -> None:
+            async with httpx.AsyncClient(transport=transport) as client:
+                await client.get("https://api.example/v1/tasks")
+
+        if make is RetryingTransport:
+            with httpx.Client(transport=transport) as client:
+                client.get("https://api.example/v1/tasks")
+        else:
+            anyio.run(send)
+        assert clock.sleeps == [expected]
+
+
+def test_statuses_are_configurable_even_below_500() -> None:
+    clock = FakeClock()
+    script = _Script((400, {"Retry-After": "1"}), 200)
+    # The attrs plugin types the `frozenset` converter's argument as a bare type variable.
+    policy = RetryPolicy(statuses=frozenset([400]))  # type: ignore[arg-type]
+    with _sync(script, policy, clock) as client:
+        assert client.get("/tasks").status_code == 200
+    assert clock.sleeps == [1.0]
+
+
+def test_the_lost_answer_message_says_what_to_do() -> None:
+    script = _Script(httpx.ReadError("reset"))
+    with _sync(script, RetryPolicy(), FakeClock()) as client, pytest.raises(OutcomeUnknownError) as caught:
+        client.post("/tasks", json={})
+    error = caught.value
+    assert (error.method, error.path, error.host, error.port, error.attempts) == (
+        "POST",
+        "/v1/tasks",
+        "api.example",
+        443,
+        1,
+    )
+    assert str(error).startswith(
+        "the answer was lost after the request was sent (ReadError: reset); it was not retried because "
+        "it is not repeatable: check whether it took effect before sending it again; request id "
+    )
+    assert str(error).endswith("(POST api.example:443/v1/tasks) after 1 attempt in 0.0 s")
+
+
+def test_the_system_clock() -> None:
+    clock = SystemClock()
+    assert repr(clock) == "SystemClock()"
+    before = clock.monotonic()
+    clock.sleep(0.001)
+    anyio.run(clock.asleep, 0.001)
+    assert clock.monotonic() > before

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -375,3 +376,90 @@ def test_scaling_from_a_mapping_the_returned_object_or_a_list() -> None:
     with pytest.raises(InvalidValueError) as caught:
         scaling_body(_Scaling([3]))
     assert caught.value.problems[0].text == "scaling.policies[0]"
+
+
+# -- what the errors say ------------------------------------------------------------------------------
+
+
+def test_argument_errors_say_request_and_extra_errors_say_extra() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="", profile="p")
+    assert caught.value.kind == "request"
+    assert str(caught.value) == "invalid request: 'name': a task needs a non-empty name"
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="t", profile="p", colour="red")
+    assert caught.value.kind == "request"
+    assert str(caught.value) == "invalid request: 'colour': not a setting of TaskCreationInput"
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="t", profile="p", extra={"profile": "q"})
+    assert caught.value.kind == "extra"
+    assert str(caught.value) == "invalid extra: 'profile': given both as a keyword argument and in extra"
+
+
+def test_the_exact_pool_job_and_dependency_messages() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="t", pool="p", job="j")
+    assert _problems(caught) == [
+        (
+            "pool, job",
+            "a task in a job runs on the job's pool: give the job only (create the job with pool=…)",
+        )
+    ]
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="t", profile="p", depends_on=[TASK])
+    assert _problems(caught) == [
+        (
+            "depends_on",
+            "dependencies are between tasks of one job: give job=… (created with use_dependencies=True)",
+        )
+    ]
+
+
+def test_a_bad_pool_or_job_id_is_named_by_its_argument() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="t", pool="")
+    assert caught.value.kind == "pool"
+    with pytest.raises(InvalidValueError) as caught:
+        job_body(name="j", pool="a/b")
+    assert caught.value.kind == "pool"
+
+
+def test_constraints_as_a_list_of_objects_are_named_with_their_index() -> None:
+    assert task_body(name="t", profile="p", constraints=[{"key": "a", "value": "b"}])["constraints"] == [
+        {"key": "a", "value": "b"}
+    ]
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="t", profile="p", constraints=[{"key": "a", "value": "b"}, 3])
+    assert _problems(caught) == [("constraints[1]", "expected a mapping or a model with to_dict(), not int")]
+    with pytest.raises(InvalidValueError) as caught:
+        task_body(name="t", profile="p", constraints="a=b")
+    assert _problems(caught) == [("constraints", "expected a list of objects, not str")]
+
+
+def test_scaling_problems_name_the_policy() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        scaling_body({"policies": [{"type": "Fixed"}, 3]})
+    assert caught.value.problems[0].text == "scaling.policies[1]"
+    with pytest.raises(InvalidValueError) as caught:
+        scaling_body([3])
+    assert caught.value.problems[0].text == "scaling[0]"
+
+
+def test_every_builder_takes_secrets_and_checks_extra() -> None:
+    secret = SecretConstant("K", "v")
+    wire = [{"key": "QARNOT_SECRET__K", "value": "v"}]
+    assert overrides_body(secrets=[secret]) == {"constants": wire}
+    assert pool_body(name="p", profile="prof", secrets=[secret])["constants"] == wire
+    assert task_update_body(secrets=[secret]) == {"constants": wire}
+    assert overrides_body(extra={"tags": ["a"]}) == {"tags": ["a"]}
+    assert pool_body(name="p", profile="prof", extra={"tags": ["a"]})["tags"] == ["a"]
+    assert job_body(name="j", extra={"tags": ["a"]}) == {"name": "j", "tags": ["a"]}
+    builds: list[Callable[[], object]] = [
+        lambda: overrides_body(extra={"nope": 1}),
+        lambda: pool_body(name="p", profile="prof", extra={"nope": 1}),
+        lambda: job_body(name="j", extra={"nope": 1}),
+    ]
+    for build in builds:
+        with pytest.raises(InvalidValueError) as caught:
+            build()
+        assert caught.value.kind == "extra"
