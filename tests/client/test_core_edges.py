@@ -1093,7 +1093,7 @@ def test_statuses_are_configurable_even_below_500() -> None:
     clock = FakeClock()
     script = _Script((400, {"Retry-After": "1"}), 200)
     # The attrs plugin types the `frozenset` converter's argument as a bare type variable.
-    policy = RetryPolicy(statuses=frozenset([400]))  # type: ignore[arg-type]
+    policy = RetryPolicy(statuses=frozenset([400]))  # type: ignore[list-item]
     with _sync(script, policy, clock) as client:
         assert client.get("/tasks").status_code == 200
     assert clock.sleeps == [1.0]
