@@ -1125,3 +1125,83 @@ def test_the_system_clock() -> None:
     clock.sleep(0.001)
     anyio.run(clock.asleep, 0.001)
     assert clock.monotonic() > before
+
+
+# -- waits and configuration: exact texts and the remaining edges -------------------------------------
+
+
+@pytest.mark.parametrize("bad", [-1, math.nan])
+def test_wait_policy_errors_show_the_value(bad: float) -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        WaitPolicy(cap=bad)
+    assert caught.value.kind == "WaitPolicy.cap"
+    assert list(caught.value.problems) == [Problem(repr(bad), "must be a finite, non-negative number")]
+
+
+def test_until_and_timeout_errors_are_named_so() -> None:
+    with pytest.raises(InvalidValueError) as caught:
+        check_until(TASK, [])
+    assert caught.value.kind == "until"
+    with pytest.raises(InvalidValueError) as caught:
+        _progress(timeout=-3)
+    assert caught.value.kind == "timeout"
+    assert list(caught.value.problems) == [
+        Problem("-3", "expected a non-negative number of seconds, or None")
+    ]
+
+
+def test_output_is_fetched_only_when_someone_reads_it() -> None:
+    def unwanted() -> str:
+        raise AssertionError("fetch_output called without on_output")
+
+    async def aunwanted() -> str:
+        raise AssertionError("fetch_output called without on_output")
+
+    wait_sync(_fetches("Success"), lambda doc: doc["state"], _progress(), FakeClock(), fetch_output=unwanted)
+
+    async def fetch() -> dict[str, str]:
+        return {"state": "Success"}
+
+    async def main() -> Any:
+        return await wait_async(
+            fetch, lambda doc: doc["state"], _progress(), _AsyncClock(), fetch_output=aunwanted
+        )
+
+    assert anyio.run(main) == {"state": "Success"}
+
+
+def test_a_wait_timing_out_before_any_poll_has_no_last_state() -> None:
+    progress = _progress(timeout=0)
+    assert progress.last_state is None
+    with pytest.raises(WaitTimeoutError) as caught:
+        progress.sleep_for(100.0)
+    assert caught.value.last_state is None
+    assert "(last state None, 0 polls)" in str(caught.value)
+
+
+def test_the_unreachable_message_lists_every_target() -> None:
+    progress = _progress(final={"Success", "FullyExecuting"}, lifecycle=TASK)
+    progress.observe("PendingDelete")
+    with pytest.raises(UnreachableStateError) as caught:
+        progress.check_reachable(None)
+    assert str(caught.value) == (
+        "task t is PendingDelete, from which FullyExecuting / Success cannot be reached (1 polls)"
+    )
+
+
+def test_a_base_url_path_ending_in_x_keeps_it() -> None:
+    assert normalize_base_url("https://host/X/") == "https://host/X/v1"
+
+
+def test_without_env_the_process_environment_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QARNOT_CLUSTER_URL", "https://from-process.example")
+    monkeypatch.delenv("QARNOT_CONFIG_FILE", raising=False)
+    config = resolve_config()
+    assert config.base_url == "https://from-process.example/v1"
+    assert config.sources["base_url"] == "environment variable QARNOT_CLUSTER_URL"
+
+
+def test_the_proxy_error_text() -> None:
+    with pytest.raises(ConfigError) as caught:
+        resolve_config(proxy="ftp://p", env={})
+    assert str(caught.value) == "proxy from argument must be an http(s) or socks5 URL with a host"
