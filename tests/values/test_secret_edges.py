@@ -20,6 +20,7 @@ from qarnot_ext._secrets import (
     SecretConstant,
     SecretKeyError,
     SecretsAccess,
+    constants_for_resubmission,
     read_constants,
     register_secret,
     render_constants,
@@ -141,3 +142,46 @@ def test_a_secret_cannot_be_changed_or_deleted() -> None:
     with pytest.raises(AttributeError, match=r"^Secret is immutable$"):
         del secret._value
     assert secret.reveal() == "v"
+
+
+def test_an_over_long_key_is_shown_cut_with_its_length() -> None:
+    key = "K" * 2049
+    with pytest.raises(SecretKeyError) as caught:
+        render_constants([(key, "v")])
+    assert [(p.text, p.message) for p in caught.value.problems] == [
+        ("K" * 79 + "…", "the key has 2049 characters; the limit is 2048")
+    ]
+
+
+@pytest.mark.parametrize(("length", "shown"), [(80, "!" + "k" * 79), (81, "!" + "k" * 78 + "…")])
+def test_a_bad_key_is_shown_whole_up_to_80_characters(length: int, shown: str) -> None:
+    with pytest.raises(SecretKeyError) as caught:
+        render_constants([("!" + "k" * (length - 1), "v")])
+    assert [p.text for p in caught.value.problems] == [shown]
+
+
+def test_a_bad_secret_name_is_called_a_name() -> None:
+    with pytest.raises(SecretKeyError) as caught:
+        SecretConstant("", "v")
+    assert [(p.text, p.message) for p in caught.value.problems] == [("", "the name is empty")]
+
+
+def test_more_than_150_constants_are_refused() -> None:
+    render_constants([(f"K{i}", "v") for i in range(150)])
+    with pytest.raises(SecretKeyError) as caught:
+        render_constants([(f"K{i}", "v") for i in range(151)])
+    assert [(p.text, p.message) for p in caught.value.problems] == [
+        ("constants", "151 constants; the limit is 150")
+    ]
+
+
+def test_non_string_response_values_are_read_as_text() -> None:
+    assert read_constants([{"key": "N", "value": 3}, {"key": "M", "value": None}]) == {"N": "3", "M": None}
+
+
+def test_a_masked_value_must_be_given_or_dropped() -> None:
+    with pytest.raises(QarnotError) as caught:
+        constants_for_resubmission([{"key": "QARNOT_SECRET__T", "value": "[SECRET]"}])
+    assert [(p.text, p.message) for p in caught.value.problems] == [  # type: ignore[attr-defined]
+        ("QARNOT_SECRET__T", "the server masks this value; pass it in overrides or list the key in drop")
+    ]
