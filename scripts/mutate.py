@@ -149,16 +149,23 @@ def _toml_list(values: Sequence[str]) -> str:
     return "[" + ", ".join(json.dumps(v) for v in values) + "]"
 
 
+def load_deselected() -> list[str]:
+    """The tests ``modules.toml`` keeps out of every run (``deselect``), e.g. those reading the source."""
+    data = tomllib.loads(MODULES_FILE.read_text("utf-8"))
+    return [str(test) for test in data.get("deselect", [])]
+
+
 def write_config(workdir: Path, modules: Sequence[Module]) -> None:
     """Append the ``[tool.mutmut]`` table for ``modules`` to the work copy's pyproject.toml."""
     tests = sorted({t for m in modules for t in m.tests})
+    deselect = [arg for test in load_deselected() for arg in ("--deselect", test)]
     table = f"""
 [tool.mutmut]
 source_paths = ["qarnot_ext"]
 only_mutate = {_toml_list([m.path for m in modules])}
 pytest_add_cli_args_test_selection = {_toml_list(tests)}
-also_copy = ["generated", "scripts", "tests", "openapi.yaml"]
-pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]
+also_copy = ["generated", "scripts", "tests", "openapi.yaml", "docs", "README.md"]
+pytest_add_cli_args = {_toml_list(["-p", "no:cacheprovider", "-q", *deselect])}
 """
     pyproject = workdir / "pyproject.toml"
     text = pyproject.read_text("utf-8")
