@@ -35,6 +35,9 @@ from qarnot_ext._errors import FilterError, InvalidTypeError, Problem
 from qarnot_ext._timefmt import DateSpan, DateSpanError, TimestampError, format_timestamp, parse_timestamp
 
 __all__ = [
+    "JOB_STATES",
+    "POOL_STATES",
+    "TASK_STATES",
     "F",
     "Field",
     "Filter",
@@ -203,33 +206,39 @@ _SORT_FIELDS: Final[dict[Resource, tuple[str, ...]]] = {
     "pools": ("creationDate", "executionTime", "name", "state"),
     "jobs": ("creationDate", "name", "state"),
 }
+TASK_STATES: Final = (
+    "Submitted",
+    "PartiallyDispatched",
+    "FullyDispatched",
+    "PartiallyExecuting",
+    "FullyExecuting",
+    "UploadingResults",
+    "DownloadingResults",
+    "PendingCancel",
+    "Cancelled",
+    "Success",
+    "Failure",
+    "PendingDelete",
+)
+"""Every task state, in lifecycle order (the API's ``TaskState``)."""
+POOL_STATES: Final = (
+    "Submitted",
+    "PartiallyDispatched",
+    "FullyDispatched",
+    "PartiallyExecuting",
+    "FullyExecuting",
+    "Closing",
+    "Closed",
+    "Failure",
+    "PendingDelete",
+)
+"""Every pool state (the API's ``PoolState``)."""
+JOB_STATES: Final = ("Active", "Terminating", "Completed", "Deleting")
+"""Every job state (the API's ``JobState``)."""
 _STATES: Final[dict[Resource, tuple[str, ...]]] = {
-    "tasks": (
-        "Submitted",
-        "PartiallyDispatched",
-        "FullyDispatched",
-        "PartiallyExecuting",
-        "FullyExecuting",
-        "UploadingResults",
-        "DownloadingResults",
-        "PendingCancel",
-        "Cancelled",
-        "Success",
-        "Failure",
-        "PendingDelete",
-    ),
-    "pools": (
-        "Submitted",
-        "PartiallyDispatched",
-        "FullyDispatched",
-        "PartiallyExecuting",
-        "FullyExecuting",
-        "Closing",
-        "Closed",
-        "Failure",
-        "PendingDelete",
-    ),
-    "jobs": ("Active", "Terminating", "Completed", "Deleting"),
+    "tasks": TASK_STATES,
+    "pools": POOL_STATES,
+    "jobs": JOB_STATES,
 }
 
 _ALL_FIELDS: Final[dict[str, _Kind]] = {

@@ -35,6 +35,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from qarnot_ext._errors import InvalidValueError, Problem, UnreachableStateError, WaitTimeoutError
+from qarnot_ext._filters import JOB_STATES, POOL_STATES, TASK_STATES
 from qarnot_ext._http import Clock
 
 __all__ = [
@@ -81,35 +82,6 @@ DEFAULT_WAIT_TIMEOUT: Final = 3600.0
 DEFAULT_SNAPSHOT_TIMEOUT: Final = 600.0
 """Seconds a snapshot wait lasts by default."""
 
-TASK_STATES: Final = (
-    "Submitted",
-    "PartiallyDispatched",
-    "FullyDispatched",
-    "PartiallyExecuting",
-    "FullyExecuting",
-    "UploadingResults",
-    "DownloadingResults",
-    "PendingCancel",
-    "Cancelled",
-    "Success",
-    "Failure",
-    "PendingDelete",
-)
-"""Every task state, in lifecycle order (the API's ``TaskState``)."""
-POOL_STATES: Final = (
-    "Submitted",
-    "PartiallyDispatched",
-    "FullyDispatched",
-    "PartiallyExecuting",
-    "FullyExecuting",
-    "Closing",
-    "Closed",
-    "Failure",
-    "PendingDelete",
-)
-"""Every pool state (the API's ``PoolState``)."""
-JOB_STATES: Final = ("Active", "Terminating", "Completed", "Deleting")
-"""Every job state (the API's ``JobState``)."""
 SNAPSHOT_STATES: Final = ("Triggered", "InProgress", "Success", "Failure")
 """Every snapshot state (the API's ``SnapshotState``)."""
 
