@@ -17,12 +17,30 @@ import datetime as dt
 import enum
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypedDict
 
 from qarnot_ext._errors import InvalidValueError, Problem
 from qarnot_ext._ranges import InstanceRange
 from qarnot_ext._secrets import ConstantsInput, SecretConstant, SecretsAccess, render_constants
 from qarnot_ext._timefmt import DateSpan
+
+if TYPE_CHECKING:
+    # Annotations only: the objects the API returned (generated models) are accepted back as inputs.
+    from qarnot_ext._adapter import (
+        ElasticPropertyInput,
+        ElasticPropertyOutput,
+        ForcedConstant,
+        HardwareConstraint,
+        KeyValue,
+        PoolPreparationTaskInput,
+        PoolPreparationTaskOutput,
+        Privileges,
+        ResourcesBucket,
+        RetrySettings,
+        ScalingInput,
+        ScalingOutput,
+        ScalingPolicy,
+    )
 
 __all__ = [
     "FIELDS",
@@ -383,11 +401,11 @@ class TaskOptions(TypedDict, total=False):
     shortname: str
     tags: Iterable[str]
     resource_buckets: Iterable[str]
-    advanced_resource_buckets: Iterable[Any]
+    advanced_resource_buckets: Iterable[ResourcesBucket | Mapping[str, Any]]
     result_bucket: str
-    forced_constants: Iterable[Any]
-    constraints: Mapping[str, str] | Iterable[Any]
-    hardware_constraints: Iterable[Any]
+    forced_constants: Iterable[ForcedConstant | Mapping[str, Any]]
+    constraints: Mapping[str, str] | Iterable[KeyValue | Mapping[str, Any]]
+    hardware_constraints: Iterable[HardwareConstraint | Mapping[str, Any]]
     secrets_access: SecretsAccess | Mapping[str, Any]
     snapshot_whitelist: str
     snapshot_blacklist: str
@@ -398,7 +416,7 @@ class TaskOptions(TypedDict, total=False):
     results_bucket: str
     results_bucket_prefix: str
     priority: int
-    depends_on: Iterable[Any]
+    depends_on: Iterable[ResourceId]
     auto_delete_on_completion: bool
     completion_time_to_live: DateSpan | dt.timedelta | str
     wait_for_pool_resources_synchronization: bool
@@ -407,8 +425,8 @@ class TaskOptions(TypedDict, total=False):
     scheduling_type: str
     targeted_reserved_machine_key: str
     default_resources_cache_ttl_sec: int
-    privileges: Any
-    retry_settings: Any
+    privileges: Privileges | Mapping[str, Any]
+    retry_settings: RetrySettings | Mapping[str, Any]
 
 
 class PoolOptions(TypedDict, total=False):
@@ -416,14 +434,14 @@ class PoolOptions(TypedDict, total=False):
 
     shortname: str
     resource_buckets: Iterable[str]
-    advanced_resource_buckets: Iterable[Any]
-    constraints: Mapping[str, str] | Iterable[Any]
-    hardware_constraints: Iterable[Any]
+    advanced_resource_buckets: Iterable[ResourcesBucket | Mapping[str, Any]]
+    constraints: Mapping[str, str] | Iterable[KeyValue | Mapping[str, Any]]
+    hardware_constraints: Iterable[HardwareConstraint | Mapping[str, Any]]
     secrets_access: SecretsAccess | Mapping[str, Any]
     priority: int
-    elastic_property: Any
-    scaling: Any
-    preparation_task: Any
+    elastic_property: ElasticPropertyInput | ElasticPropertyOutput | Mapping[str, Any]
+    scaling: ScalingInput | ScalingOutput | Mapping[str, Any] | Iterable[ScalingPolicy | Mapping[str, Any]]
+    preparation_task: PoolPreparationTaskInput | PoolPreparationTaskOutput | Mapping[str, Any]
     auto_delete_on_completion: bool
     completion_time_to_live: DateSpan | dt.timedelta | str
     task_default_wait_for_pool_resources_synchronization: bool
@@ -431,8 +449,8 @@ class PoolOptions(TypedDict, total=False):
     scheduling_type: str
     targeted_reserved_machine_key: str
     default_resources_cache_ttl_sec: int
-    privileges: Any
-    default_retry_settings: Any
+    privileges: Privileges | Mapping[str, Any]
+    default_retry_settings: RetrySettings | Mapping[str, Any]
 
 
 class JobOptions(TypedDict, total=False):

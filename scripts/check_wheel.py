@@ -53,6 +53,18 @@ USER_FILE = textwrap.dedent(
         reveal_type(q.tasks.create(name="n", profile="p", instances=1))
         reveal_type(q.storage)
         reveal_type(QarnotError)
+
+    def build(q: Qarnot) -> uuid.UUID:
+        from qarnot_ext.models import MinimumCoreHardwareConstraint, PoolOutput
+
+        pool: PoolOutput = q.pools.get("p")
+        returned = pool.hardware_constraints if isinstance(pool.hardware_constraints, list) else []
+        return q.tasks.create(
+            name="n",
+            profile="p",
+            instances=1,
+            hardware_constraints=[MinimumCoreHardwareConstraint(core_count=8), *returned],
+        )
     """
 )
 # reveal_type lines (of USER_FILE) that must not be Any; lines 10-12 reveal the generated models
@@ -95,8 +107,8 @@ def best_import_us(python: Path, module: str, repeat: int = 7) -> int:
     return best
 
 
-def reveal(python: Path, workdir: Path) -> list[tuple[int, str]]:
-    """Mypy --strict on the user file against the venv's installed packages: (line, revealed type)."""
+def reveal(python: Path, workdir: Path) -> tuple[list[tuple[int, str]], list[str]]:
+    """Mypy --strict on the user file against the installed packages: (line, revealed type), errors."""
     user = workdir / "user_code.py"
     user.write_text(USER_FILE, encoding="utf-8")
     mypy = Path(sys.executable).parent / "mypy"
@@ -120,7 +132,8 @@ def reveal(python: Path, workdir: Path) -> list[tuple[int, str]]:
             found.append((int(match.group(1)), match.group(2)))
     if not found:
         raise SystemExit(f"mypy revealed nothing:\n{result.stdout}\n{result.stderr}")
-    return found
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    return found, errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,7 +200,12 @@ def main(argv: list[str] | None = None) -> int:
         )
 
         print("== types as an installed user sees them (mypy --strict against the wheel)")
-        revealed = reveal(python, workdir)
+        revealed, type_errors = reveal(python, workdir)
+        for error in type_errors:
+            # A user's ordinary code (building a typed constraint, passing back what the API
+            # returned) must type-check against the installed wheel.
+            print(f"   {error}")
+            failures.append(f"the user file does not type-check: {error}")
         figures["revealed"] = {str(line): kind for line, kind in revealed}
         for line, kind in revealed:
             typed = "Any" not in kind
